@@ -1,0 +1,72 @@
+using MovingCities.Web.Commitments;
+using MovingCities.Web.Data;
+using MovingCities.Web.Networks;
+using MovingCities.Web.News;
+using MovingCities.Web.Text;
+using NetTopologySuite.Geometries;
+
+namespace MovingCities.Web.Cities;
+
+/// <summary>A municipality (or a district with its own commitments) on the map.</summary>
+public class City
+{
+    string _name = "";
+
+    public int Id { get; set; }
+
+    /// <summary>Lowercase ASCII, unique; see <see cref="Text.Slug"/>.</summary>
+    public required string Slug { get; set; }
+
+    public required string Name
+    {
+        get => _name;
+        set
+        {
+            _name = value;
+            SearchName = Text.Slug.SearchKey(value);
+        }
+    }
+
+    /// <summary>The name without accents or case, so prefix search can run in SQL.</summary>
+    public string SearchName { get; private set; } = "";
+
+    /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
+    public required string Country { get; set; }
+
+    /// <summary>State, canton or province.</summary>
+    public string? Region { get; set; }
+
+    public Point Location { get; private set; } = Spatial.CreatePoint(0, 0);
+
+    /// <summary>Mirror of <see cref="Location"/> for indexed box queries; set only through <see cref="MoveTo"/>.</summary>
+    public double Longitude { get; private set; }
+
+    /// <inheritdoc cref="Longitude"/>
+    public double Latitude { get; private set; }
+
+    /// <summary>German official municipality key (Amtlicher Gemeindeschlüssel), 8 digits.</summary>
+    public string? Ags { get; set; }
+
+    /// <summary>Wikidata item, e.g. Q3834.</summary>
+    public string? WikidataId { get; set; }
+
+    public string? Description { get; set; }
+
+    public List<Commitment> Commitments { get; set; } = [];
+
+    public List<Network> Networks { get; set; } = [];
+
+    public List<NewsPost> NewsPosts { get; set; } = [];
+
+    /// <summary>Places the city; the only way to change its position, so the point and its columns agree.</summary>
+    public void MoveTo(double longitude, double latitude)
+    {
+        if (!double.IsFinite(longitude) || longitude is < -180 or > 180)
+            throw new ArgumentOutOfRangeException(nameof(longitude), longitude, "Longitude must be between -180 and 180.");
+        if (!double.IsFinite(latitude) || latitude is < -90 or > 90)
+            throw new ArgumentOutOfRangeException(nameof(latitude), latitude, "Latitude must be between -90 and 90.");
+        Location = Spatial.CreatePoint(longitude, latitude);
+        Longitude = Location.X;
+        Latitude = Location.Y;
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Data;
+using MovingCities.Web.Geodata;
+using MovingCities.Web.Http;
+using MovingCities.Web.News;
+using NetTopologySuite.Features;
+using System.Text.Json;
+
+namespace MovingCities.Web.Cities;
+
+public static class CityEndpoints
+{
+    public static IEndpointRouteBuilder MapCities(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/cities").WithTags("Cities");
+
+        group.MapGet("/", ListCities)
+            .WithName(nameof(ListCities))
+            .WithSummary("Cities as a GeoJSON FeatureCollection, optionally filtered")
+            .WithDescription("Filters: commitment=a,b (any of the types), country=DE,CH, bbox=minLon,minLat,maxLon,maxLat, q=name prefix (accents and case ignored).")
+            .AllowOnly(CityQuery.Names)
+            .Produces(StatusCodes.Status200OK, contentType: GeoJson.MediaType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem();
+
+        group.MapGet("/{slug}", GetCity)
+            .WithName(nameof(GetCity))
+            .WithSummary("One city as a GeoJSON Feature with its commitments, networks and news")
+            .AllowOnly()
+            .Produces(StatusCodes.Status200OK, contentType: GeoJson.MediaType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return routes;
+    }
+
+    public static async Task<Results<RepresentationResult, ValidationProblem>> ListCities(
+        [AsParameters] CityQuery query, MovingCitiesDb db, CityLayer layer, CancellationToken cancellationToken)
+    {
+        if (query.IsEmpty)
+            return (await layer.GetAsync(cancellationToken)).ToResult();
+
+        var typeOrder = await db.CommitmentTypes.ToDictionaryAsync(t => t.Key, t => t.SortOrder, cancellationToken);
+        var (filter, errors) = query.Parse(typeOrder.Keys.ToHashSet());
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Invalid city filter");
+
+        var cities = await CityFeatures.Summaries(filter.Apply(db.Cities.AsNoTracking())).AsSplitQuery().ToListAsync(cancellationToken);
+        return CityFeatures.Layer(cities, typeOrder).ToResult();
+    }
+
+    public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetCity(
+        string slug, MovingCitiesDb db, CancellationToken cancellationToken)
+    {
+        var key = slug.ToLowerInvariant();
+        var city = await db.Cities.AsNoTracking().Where(c => c.Slug == key).Select(c => new
+        {
+            c.Slug, c.Name, c.Country, c.Region, c.Description, c.Ags, c.WikidataId, c.Longitude, c.Latitude,
+            Commitments = c.Commitments
+                .OrderBy(m => m.Type.SortOrder).ThenBy(m => m.Date)
+                .Select(m => new CommitmentView(
+                    m.TypeKey, new LocalizedText(m.Type.TitleDe, m.Type.TitleEn), m.Type.Color, m.Status, m.Date, m.Summary,
+                    m.SourceUrl, m.LastVerified))
+                .ToList(),
+            Networks = c.Networks.OrderBy(n => n.Name).Select(n => new NetworkReference(n.Slug, n.Name, n.Url)).ToList(),
+            News = c.NewsPosts.Where(p => p.Status == NewsStatus.Published)
+                .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug)
+                .Select(p => new NewsReference(p.Slug, p.Title, p.PublishedAt, "/news/" + p.Slug))
+                .ToList(),
+        }).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+
+        if (city is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "City not found",
+                detail: $"There is no city with the slug '{slug}'. GET /api/cities lists them all.");
+
+        var properties = new AttributesTable
+        {
+            { "id", city.Slug },
+            { "name", city.Name },
+            { "country", city.Country },
+            { "region", city.Region },
+            { "description", city.Description },
+            { "identifiers", new { ags = city.Ags, wikidata = city.WikidataId } },
+            { "commitments", city.Commitments },
+            { "networks", city.Networks },
+            { "news", city.News },
+        };
+        var feature = new Feature(Spatial.CreatePoint(city.Longitude, city.Latitude), properties);
+        return new Representation(JsonSerializer.SerializeToUtf8Bytes<IFeature>(feature, GeoJson.Compact), GeoJson.MediaType).ToResult();
+    }
+}
+
+/// <summary>A commitment as the city detail shows it, with its type's titles and colour.</summary>
+public sealed record CommitmentView(
+    string Type, LocalizedText Title, string Color, Commitments.CommitmentStatus Status, string? Date, string? Summary,
+    string SourceUrl, DateOnly? LastVerified);
+
+public sealed record NetworkReference(string Slug, string Name, string? Url);
+
+public sealed record NewsReference(string Slug, string Title, DateOnly PublishedAt, string Url);

@@ -1,0 +1,72 @@
+using MovingCities.Web.Data;
+using MovingCities.Web.Geodata;
+
+namespace MovingCities.Web.Cli;
+
+/// <summary>
+/// Maintenance commands on the app's own entry point (<c>dotnet run -- import cities.geojson</c>), sharing its
+/// configuration and database.
+/// </summary>
+public static class Commands
+{
+    const string Usage = """
+        Usage: MovingCities.Web [command] [arguments]
+          (no command)        run the web app
+          import <file>       create or update the cities in a GeoJSON file, all or nothing
+          export <folder>     write the database as a geodata folder (cities, types, networks, news)
+        """;
+
+    /// <summary>A first argument that is not an option (like --urls) names a command.</summary>
+    public static bool Requested(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        switch (args)
+        {
+            case ["import", var file]:
+                return await ImportAsync(app.Services, file);
+            case ["export", var folder]:
+                return await ExportAsync(app.Services, folder);
+            case ["help" or "--help"]:
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command or wrong arguments: {string.Join(' ', args)}{Environment.NewLine}{Usage}");
+                return 2;
+        }
+    }
+
+    static async Task<int> ImportAsync(IServiceProvider services, string file)
+    {
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"import: no such file: {file}");
+            return 1;
+        }
+        await Database.MigrateAndSeedAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<GeodataStore>()
+                .ImportCitiesAsync(await File.ReadAllTextAsync(file), Path.GetFileName(file));
+            Console.WriteLine($"import: {result.Created} cities created, {result.Updated} updated from {file}");
+            return 0;
+        }
+        catch (GeodataException e)
+        {
+            foreach (var problem in e.Problems)
+                await Console.Error.WriteLineAsync(problem);
+            await Console.Error.WriteLineAsync($"import: {e.Problems.Count} problem(s); nothing was written.");
+            return 1;
+        }
+    }
+
+    static async Task<int> ExportAsync(IServiceProvider services, string folder)
+    {
+        await Database.MigrateAndSeedAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<GeodataStore>().ExportAsync(folder);
+        Console.WriteLine($"export: wrote {Path.GetFullPath(folder)}");
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+using MovingCities.Web.Cities;
+
+namespace MovingCities.Web.Commitments;
+
+/// <summary>A city's dated, sourced promise of one <see cref="CommitmentType"/>.</summary>
+public class Commitment
+{
+    public int Id { get; set; }
+
+    public int CityId { get; set; }
+    public City City { get; set; } = null!;
+
+    public required string TypeKey { get; set; }
+    public CommitmentType Type { get; set; } = null!;
+
+    public CommitmentStatus Status { get; set; }
+
+    /// <summary>ISO 8601 date as precise as the source: <c>2019</c>, <c>2019-07</c> or <c>2019-07-11</c>.</summary>
+    public string? Date { get; set; }
+
+    public string? Summary { get; set; }
+
+    /// <summary>Where the fact was read; every commitment has one.</summary>
+    public required string SourceUrl { get; set; }
+
+    /// <summary>When someone last checked the source still says this.</summary>
+    public DateOnly? LastVerified { get; set; }
+}
+
+public enum CommitmentStatus
+{
+    Announced,
+    Decided,
+    Implemented,
+    Revoked,
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Cities;
+using MovingCities.Web.Commitments;
+using MovingCities.Web.Networks;
+using MovingCities.Web.News;
+
+namespace MovingCities.Web.Data;
+
+public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : DbContext(options)
+{
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<CommitmentType> CommitmentTypes => Set<CommitmentType>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<Network> Networks => Set<Network>();
+    public DbSet<NewsPost> NewsPosts => Set<NewsPost>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<City>(city =>
+        {
+            city.HasIndex(c => c.Slug).IsUnique();
+            city.HasIndex(c => c.SearchName);
+            city.HasIndex(c => new { c.Longitude, c.Latitude });
+            city.HasIndex(c => c.Country);
+            city.Property(c => c.Name).HasField("_name");
+            city.Property(c => c.Location).HasWkbConversion();
+            city.Property(c => c.Country).HasMaxLength(2);
+            city.HasMany(c => c.Networks).WithMany(n => n.Cities).UsingEntity("NetworkMembership");
+            city.HasMany(c => c.NewsPosts).WithMany(p => p.Cities).UsingEntity("NewsPostCity");
+        });
+
+        model.Entity<CommitmentType>(type => type.HasKey(t => t.Key));
+
+        model.Entity<Commitment>(commitment =>
+        {
+            commitment.Property(c => c.Status).HasConversion(LowercaseEnum<CommitmentStatus>());
+            commitment.HasOne(c => c.Type).WithMany().HasForeignKey(c => c.TypeKey).OnDelete(DeleteBehavior.Restrict);
+            commitment.HasIndex(c => new { c.TypeKey, c.CityId });
+        });
+
+        model.Entity<Network>(network => network.HasIndex(n => n.Slug).IsUnique());
+
+        model.Entity<NewsPost>(post =>
+        {
+            post.HasIndex(p => p.Slug).IsUnique();
+            post.HasIndex(p => new { p.Status, p.PublishedAt });
+            post.Property(p => p.Status).HasConversion(LowercaseEnum<NewsStatus>());
+        });
+    }
+
+    /// <summary>Enums stored as the same lowercase words the API and geodata files use.</summary>
+    static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> LowercaseEnum<T>() where T : struct, Enum =>
+        new(value => value.ToString().ToLowerInvariant(), text => Enum.Parse<T>(text, true));
+}

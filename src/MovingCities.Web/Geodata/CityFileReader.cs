@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MovingCities.Web.Commitments;
+using MovingCities.Web.Data;
+using NetTopologySuite.Geometries;
+
+namespace MovingCities.Web.Geodata;
+
+/// <summary>
+/// Reads and validates a GeoJSON FeatureCollection of cities, collecting every problem with the feature and
+/// field it concerns instead of stopping at the first.
+/// </summary>
+public static partial class CityFileReader
+{
+    static readonly string[] KnownProperties = ["name", "country", "region", "description", "identifiers", "commitments"];
+    static readonly string[] KnownCommitmentFields = ["type", "status", "date", "summary", "sourceUrl", "lastVerified"];
+    public static readonly string[] Statuses = Enum.GetNames<CommitmentStatus>().Select(s => s.ToLowerInvariant()).ToArray();
+
+    public static (List<CityRecord> Cities, List<string> Problems) Read(string json, string fileName, IReadOnlySet<string> knownTypes)
+    {
+        var cities = new List<CityRecord>();
+        var problems = new List<string>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false });
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"{fileName}: not valid JSON: {e.Message}");
+            return (cities, problems);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.GetString() != "FeatureCollection")
+            {
+                problems.Add($"{fileName}: must be a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")");
+                return (cities, problems);
+            }
+            if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add($"{fileName}: \"features\" must be an array");
+                return (cities, problems);
+            }
+
+            var index = 0;
+            foreach (var feature in features.EnumerateArray())
+            {
+                var before = problems.Count;
+                var city = ReadFeature(feature, knownTypes, problem => problems.Add($"{fileName}: feature #{index + 1}{Label(feature)}: {problem}"));
+                if (city is not null && problems.Count == before)
+                    cities.Add(city);
+                index++;
+            }
+        }
+
+        foreach (var duplicate in cities.Where(c => c.Id is not null).GroupBy(c => c.Id).Where(g => g.Count() > 1))
+            problems.Add($"{fileName}: id \"{duplicate.Key}\" is used by {duplicate.Count()} features; ids must be unique");
+        return (cities, problems);
+    }
+
+    /// <summary>" (konstanz)" or " (Konstanz)", so a problem names the feature a person can search for.</summary>
+    static string Label(JsonElement feature)
+    {
+        if (feature.ValueKind != JsonValueKind.Object)
+            return "";
+        if (feature.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+            return $" ({id.GetString()})";
+        if (feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object
+            && p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+            return $" ({name.GetString()})";
+        return "";
+    }
+
+    static CityRecord? ReadFeature(JsonElement feature, IReadOnlySet<string> knownTypes, Action<string> problem)
+    {
+        if (feature.ValueKind != JsonValueKind.Object)
+        {
+            problem("must be a JSON object");
+            return null;
+        }
+        if (!feature.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Feature")
+            problem("type: must be \"Feature\"");
+
+        string? id = null;
+        if (feature.TryGetProperty("id", out var idElement) && idElement.ValueKind != JsonValueKind.Null)
+        {
+            id = idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+            if (id is null || id != Text.Slug.From(id) || id.Length == 0)
+                problem($"id: {idElement.GetRawText()} is not a slug (lowercase ASCII letters, digits and '-', e.g. \"frankfurt-am-main\")");
+        }
+
+        var position = ReadPoint(feature, problem);
+
+        if (!feature.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            problem("properties: must be an object with at least name and country");
+            return null;
+        }
+        foreach (var unknown in properties.EnumerateObject().Select(p => p.Name).Except(KnownProperties))
+            problem($"properties.{unknown}: unknown property (known: {string.Join(", ", KnownProperties)})");
+
+        var name = RequiredString(properties, "name", "properties.name", problem, maxLength: 200);
+        var country = RequiredString(properties, "country", "properties.country", problem);
+        if (country is not null && !CountryCode().IsMatch(country))
+            problem($"properties.country: \"{country}\" is not an ISO 3166-1 alpha-2 code such as \"DE\"");
+        var region = OptionalString(properties, "region", "properties.region", problem, maxLength: 200);
+        var description = OptionalString(properties, "description", "properties.description", problem, maxLength: 2000);
+
+        string? ags = null, wikidata = null;
+        if (properties.TryGetProperty("identifiers", out var identifiers) && identifiers.ValueKind != JsonValueKind.Null)
+        {
+            if (identifiers.ValueKind != JsonValueKind.Object)
+                problem("properties.identifiers: must be an object such as {\"ags\": \"08335043\", \"wikidata\": \"Q3834\"}");
+            else
+            {
+                foreach (var unknown in identifiers.EnumerateObject().Select(p => p.Name).Except(["ags", "wikidata"]))
+                    problem($"properties.identifiers.{unknown}: unknown identifier (known: ags, wikidata)");
+                ags = OptionalString(identifiers, "ags", "properties.identifiers.ags", problem);
+                if (ags is not null && !Ags().IsMatch(ags))
+                    problem($"properties.identifiers.ags: \"{ags}\" is not an 8-digit German municipality key");
+                wikidata = OptionalString(identifiers, "wikidata", "properties.identifiers.wikidata", problem);
+                if (wikidata is not null && !WikidataId().IsMatch(wikidata))
+                    problem($"properties.identifiers.wikidata: \"{wikidata}\" is not a Wikidata item id such as \"Q3834\"");
+            }
+        }
+
+        var commitments = new List<CommitmentRecord>();
+        if (properties.TryGetProperty("commitments", out var list) && list.ValueKind != JsonValueKind.Null)
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+                problem("properties.commitments: must be an array");
+            else
+            {
+                var i = 0;
+                foreach (var item in list.EnumerateArray())
+                {
+                    var commitment = ReadCommitment(item, $"properties.commitments[{i}]", knownTypes, problem);
+                    if (commitment is not null)
+                        commitments.Add(commitment);
+                    i++;
+                }
+            }
+        }
+
+        if (name is null || country is null || position is null)
+            return null;
+        return new CityRecord(id, name, country, region, position.Value.Lon, position.Value.Lat, ags, wikidata, description, commitments);
+    }
+
+    static (double Lon, double Lat)? ReadPoint(JsonElement feature, Action<string> problem)
+    {
+        if (!feature.TryGetProperty("geometry", out var geometryElement) || geometryElement.ValueKind == JsonValueKind.Null)
+        {
+            problem("geometry: missing; a city needs a Point");
+            return null;
+        }
+        Geometry? geometry;
+        try
+        {
+            geometry = geometryElement.Deserialize<Geometry>(GeoJson.Compact);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            problem($"geometry: not a valid GeoJSON geometry ({e.Message})");
+            return null;
+        }
+        if (geometry is not Point point || point.IsEmpty)
+        {
+            problem($"geometry: must be a Point, got {geometry?.GeometryType ?? "nothing"}");
+            return null;
+        }
+        var ok = true;
+        if (!double.IsFinite(point.X) || point.X is < -180 or > 180)
+        {
+            problem($"geometry.coordinates[0]: longitude {point.X.ToString(CultureInfo.InvariantCulture)} is outside -180..180 (GeoJSON order is [longitude, latitude])");
+            ok = false;
+        }
+        if (!double.IsFinite(point.Y) || point.Y is < -90 or > 90)
+        {
+            problem($"geometry.coordinates[1]: latitude {point.Y.ToString(CultureInfo.InvariantCulture)} is outside -90..90 (GeoJSON order is [longitude, latitude])");
+            ok = false;
+        }
+        return ok ? (point.X, point.Y) : null;
+    }
+
+    static CommitmentRecord? ReadCommitment(JsonElement item, string path, IReadOnlySet<string> knownTypes, Action<string> problem)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            problem($"{path}: must be an object");
+            return null;
+        }
+        foreach (var unknown in item.EnumerateObject().Select(p => p.Name).Except(KnownCommitmentFields))
+            problem($"{path}.{unknown}: unknown field (known: {string.Join(", ", KnownCommitmentFields)})");
+
+        var failed = false;
+        void Fail(string message) { failed = true; problem(message); }
+
+        var type = RequiredString(item, "type", $"{path}.type", Fail);
+        if (type is not null && !knownTypes.Contains(type))
+            Fail($"{path}.type: \"{type}\" is not in the commitment-type catalogue (known: {string.Join(", ", knownTypes.Order())})");
+        var status = RequiredString(item, "status", $"{path}.status", Fail);
+        if (status is not null && !Statuses.Contains(status))
+            Fail($"{path}.status: \"{status}\" is not one of {string.Join(", ", Statuses)}");
+        var date = OptionalString(item, "date", $"{path}.date", Fail);
+        if (date is not null && !PartialDate.IsValid(date))
+            Fail($"{path}.date: \"{date}\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        var summary = OptionalString(item, "summary", $"{path}.summary", Fail, maxLength: 2000);
+        var source = RequiredString(item, "sourceUrl", $"{path}.sourceUrl", Fail);
+        if (source is not null && !IsHttpUrl(source))
+            Fail($"{path}.sourceUrl: \"{source}\" is not an absolute http(s) URL");
+        var verified = OptionalString(item, "lastVerified", $"{path}.lastVerified", Fail);
+        if (verified is not null && !DateOnly.TryParseExact(verified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            Fail($"{path}.lastVerified: \"{verified}\" is not a date (YYYY-MM-DD)");
+        return failed ? null : new CommitmentRecord(type!, status!, date, summary, source!, verified);
+    }
+
+    public static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    static string? RequiredString(JsonElement parent, string name, string path, Action<string> problem, int maxLength = 500)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            problem($"{path}: required");
+            return null;
+        }
+        var text = OptionalString(parent, name, path, problem, maxLength);
+        if (text is null && value.ValueKind == JsonValueKind.String)
+            problem($"{path}: must not be empty");
+        return text;
+    }
+
+    static string? OptionalString(JsonElement parent, string name, string path, Action<string> problem, int maxLength = 500)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            problem($"{path}: must be a string, got {value.ValueKind.ToString().ToLowerInvariant()}");
+            return null;
+        }
+        var text = value.GetString()!.Trim();
+        if (text.Length > maxLength)
+        {
+            problem($"{path}: longer than {maxLength} characters");
+            return null;
+        }
+        return text.Length == 0 ? null : text;
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryCode();
+
+    [GeneratedRegex("^[0-9]{8}$")]
+    private static partial Regex Ags();
+
+    [GeneratedRegex("^Q[1-9][0-9]*$")]
+    private static partial Regex WikidataId();
+}

@@ -1,0 +1,40 @@
+namespace MovingCities.Web.Geodata;
+
+/// <summary>The file layout of a geodata folder; geodata/README.md documents each file's fields.</summary>
+public static class GeodataFiles
+{
+    public const string CommitmentTypes = "commitment-types.json";
+    public const string Cities = "cities.geojson";
+    public const string Networks = "networks.json";
+    public const string NewsFolder = "news";
+}
+
+/// <summary>A German and an English text.</summary>
+public sealed record LocalizedText(string De, string En);
+
+/// <summary>One entry of commitment-types.json.</summary>
+public sealed record CommitmentTypeRecord(string Key, LocalizedText Title, LocalizedText Description, string Color);
+
+/// <summary>One entry of networks.json: a network and the slugs of its member cities.</summary>
+public sealed record NetworkRecord(string Slug, string Name, string? Description, string? Url, string? SourceUrl, List<string> Members);
+
+/// <summary>A city read from a cities GeoJSON file, already validated.</summary>
+public sealed record CityRecord(
+    string? Id, string Name, string Country, string? Region, double Longitude, double Latitude,
+    string? Ags, string? WikidataId, string? Description, IReadOnlyList<CommitmentRecord> Commitments);
+
+/// <summary>A commitment inside a city feature's <c>commitments</c> array.</summary>
+public sealed record CommitmentRecord(
+    string Type, string Status, string? Date, string? Summary, string SourceUrl, string? LastVerified);
+
+/// <summary>The front matter and body of one news/*.md file.</summary>
+public sealed record NewsRecord(
+    string Slug, string Title, string? Summary, string Date, string Language, string Status, string? Source,
+    IReadOnlyList<string> Cities, string Body);
+
+/// <summary>Problems found in geodata input, each naming the file and item; nothing is written while any exist.</summary>
+public sealed class GeodataException(IReadOnlyList<string> problems)
+    : Exception($"{problems.Count} problem(s) in geodata:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}")
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

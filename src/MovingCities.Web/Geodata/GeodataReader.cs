@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MovingCities.Web.Cities;
+using MovingCities.Web.Commitments;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace MovingCities.Web.Geodata;
+
+/// <summary>Everything in a geodata folder, read and checked; see geodata/README.md.</summary>
+public sealed record GeodataSet(
+    List<CommitmentTypeRecord> CommitmentTypes, List<CityRecord> Cities, List<NetworkRecord> Networks, List<NewsRecord> News);
+
+/// <summary>Reads a whole geodata folder and reports every problem with file and item.</summary>
+public static partial class GeodataReader
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = false };
+
+    /// <exception cref="GeodataException">when any file has problems.</exception>
+    public static GeodataSet Read(string folder)
+    {
+        var problems = new List<string>();
+        var types = ReadCommitmentTypes(folder, problems);
+        var knownTypes = types.Select(t => t.Key).ToHashSet();
+
+        var citiesPath = Path.Combine(folder, GeodataFiles.Cities);
+        var cities = new List<CityRecord>();
+        if (File.Exists(citiesPath))
+        {
+            (cities, var cityProblems) = CityFileReader.Read(File.ReadAllText(citiesPath), GeodataFiles.Cities, knownTypes);
+            problems.AddRange(cityProblems);
+        }
+        else
+            problems.Add($"{GeodataFiles.Cities}: missing in {folder}");
+
+        cities = CitySlugs.AssignAll(cities);
+        var slugs = cities.Select(c => c.Id!).ToHashSet();
+        var networks = ReadNetworks(folder, slugs, problems);
+        var news = ReadNews(folder, slugs, problems);
+
+        if (problems.Count > 0)
+            throw new GeodataException(problems);
+        return new GeodataSet(types, cities, networks, news);
+    }
+
+    static List<CommitmentTypeRecord> ReadCommitmentTypes(string folder, List<string> problems)
+    {
+        var file = GeodataFiles.CommitmentTypes;
+        var types = ReadJsonArray<CommitmentTypeRecord>(folder, file, problems);
+        for (var i = 0; i < types.Count; i++)
+        {
+            var t = types[i];
+            var at = $"{file}: entry #{i + 1} ({t.Key})";
+            if (string.IsNullOrWhiteSpace(t.Key) || t.Key != Text.Slug.From(t.Key))
+                problems.Add($"{at}: key must be a lowercase kebab-case word such as \"sea-rescue-support\"");
+            if (t.Title is null || string.IsNullOrWhiteSpace(t.Title.De) || string.IsNullOrWhiteSpace(t.Title.En))
+                problems.Add($"{at}: title needs both \"de\" and \"en\"");
+            if (t.Description is null || string.IsNullOrWhiteSpace(t.Description.De) || string.IsNullOrWhiteSpace(t.Description.En))
+                problems.Add($"{at}: description needs both \"de\" and \"en\"");
+            if (t.Color is null || !HexColor().IsMatch(t.Color))
+                problems.Add($"{at}: color must be a hex colour such as \"#1f77b4\"");
+        }
+        foreach (var duplicate in types.GroupBy(t => t.Key).Where(g => g.Count() > 1))
+            problems.Add($"{file}: key \"{duplicate.Key}\" appears {duplicate.Count()} times");
+        return types;
+    }
+
+    static List<NetworkRecord> ReadNetworks(string folder, IReadOnlySet<string> known, List<string> problems)
+    {
+        var file = GeodataFiles.Networks;
+        if (!File.Exists(Path.Combine(folder, file)))
+            return [];
+        var networks = ReadJsonArray<NetworkRecord>(folder, file, problems);
+        for (var i = 0; i < networks.Count; i++)
+        {
+            var n = networks[i];
+            var at = $"{file}: entry #{i + 1} ({n.Slug})";
+            if (string.IsNullOrWhiteSpace(n.Slug) || n.Slug != Text.Slug.From(n.Slug))
+                problems.Add($"{at}: slug must be lowercase ASCII letters, digits and '-'");
+            if (string.IsNullOrWhiteSpace(n.Name))
+                problems.Add($"{at}: name is required");
+            foreach (var url in new[] { n.Url, n.SourceUrl }.Where(u => u is not null))
+                if (!CityFileReader.IsHttpUrl(url!))
+                    problems.Add($"{at}: \"{url}\" is not an absolute http(s) URL");
+            foreach (var member in n.Members ?? [])
+                if (!known.Contains(member))
+                    problems.Add($"{at}: member \"{member}\" is not a city in {GeodataFiles.Cities}");
+        }
+        foreach (var duplicate in networks.GroupBy(n => n.Slug).Where(g => g.Count() > 1))
+            problems.Add($"{file}: slug \"{duplicate.Key}\" appears {duplicate.Count()} times");
+        return networks.Select(n => n with { Members = n.Members ?? [] }).ToList();
+    }
+
+    static List<T> ReadJsonArray<T>(string folder, string file, List<string> problems)
+    {
+        var path = Path.Combine(folder, file);
+        if (!File.Exists(path))
+        {
+            problems.Add($"{file}: missing in {folder}");
+            return [];
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<List<T>>(File.ReadAllText(path), Json) ?? [];
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"{file}: {e.Message}");
+            return [];
+        }
+    }
+
+    static List<NewsRecord> ReadNews(string folder, IReadOnlySet<string> known, List<string> problems)
+    {
+        var newsFolder = Path.Combine(folder, GeodataFiles.NewsFolder);
+        if (!Directory.Exists(newsFolder))
+            return [];
+        var posts = new List<NewsRecord>();
+        foreach (var path in Directory.EnumerateFiles(newsFolder, "*.md").Order(StringComparer.Ordinal))
+        {
+            var file = $"{GeodataFiles.NewsFolder}/{Path.GetFileName(path)}";
+            var before = problems.Count;
+            var post = NewsFile.Parse(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path), message => problems.Add($"{file}: {message}"));
+            if (post is null || problems.Count > before)
+                continue;
+            foreach (var city in post.Cities.Where(c => !known.Contains(c)))
+                problems.Add($"{file}: cities: \"{city}\" is not a city in {GeodataFiles.Cities}");
+            posts.Add(post);
+        }
+        foreach (var duplicate in posts.GroupBy(p => p.Slug).Where(g => g.Count() > 1))
+            problems.Add($"{GeodataFiles.NewsFolder}: slug \"{duplicate.Key}\" is used by {duplicate.Count()} posts");
+        return posts;
+    }
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex HexColor();
+}
+
+/// <summary>A news post as Markdown with YAML front matter.</summary>
+public static class NewsFile
+{
+    static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+    static readonly ISerializer YamlOut = new SerializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
+        .Build();
+
+    sealed class FrontMatter
+    {
+        public string? Slug { get; set; }
+        public string? Title { get; set; }
+        public string? Summary { get; set; }
+        public string? Date { get; set; }
+        public string? Language { get; set; }
+        public string? Status { get; set; }
+        public string? Source { get; set; }
+        public List<string>? Cities { get; set; }
+    }
+
+    public static NewsRecord? Parse(string text, string fileSlug, Action<string> problem)
+    {
+        text = text.Replace("\r\n", "\n");
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            problem("must start with a YAML front matter block between '---' lines");
+            return null;
+        }
+        var end = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            problem("front matter is not closed by a '---' line");
+            return null;
+        }
+        FrontMatter? meta;
+        try
+        {
+            meta = Yaml.Deserialize<FrontMatter>(text[4..(end + 1)]);
+        }
+        catch (YamlException e)
+        {
+            problem($"front matter: {e.Message}");
+            return null;
+        }
+        if (meta is null)
+        {
+            problem("front matter is empty");
+            return null;
+        }
+
+        var ok = true;
+        void Fail(string message) { ok = false; problem(message); }
+        var slug = meta.Slug ?? fileSlug;
+        if (slug != Text.Slug.From(slug) || slug.Length == 0)
+            Fail($"slug: \"{slug}\" is not lowercase ASCII letters, digits and '-'");
+        if (string.IsNullOrWhiteSpace(meta.Title))
+            Fail("title: required");
+        if (meta.Date is null || !DateOnly.TryParseExact(meta.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            Fail($"date: \"{meta.Date}\" is not a date (YYYY-MM-DD)");
+        if (meta.Language is not ("de" or "en"))
+            Fail($"language: \"{meta.Language}\" must be de or en");
+        var status = meta.Status ?? "published";
+        if (status is not ("draft" or "published"))
+            Fail($"status: \"{status}\" must be draft or published");
+        if (meta.Source is not null && !CityFileReader.IsHttpUrl(meta.Source))
+            Fail($"source: \"{meta.Source}\" is not an absolute http(s) URL");
+        if (!ok)
+            return null;
+        var body = text[(end + 5)..].Trim('\n');
+        return new NewsRecord(slug, meta.Title!.Trim(), meta.Summary?.Trim(), meta.Date!, meta.Language!, status, meta.Source,
+            meta.Cities ?? [], body);
+    }
+
+    public static string Write(NewsRecord post)
+    {
+        var meta = new FrontMatter
+        {
+            Slug = post.Slug, Title = post.Title, Summary = post.Summary, Date = post.Date, Language = post.Language,
+            Status = post.Status, Source = post.Source, Cities = post.Cities.ToList(),
+        };
+        return $"---\n{YamlOut.Serialize(meta)}---\n\n{post.Body.Trim('\n')}\n";
+    }
+}

@@ -1,0 +1,30 @@
+using MovingCities.Web.Cities;
+
+namespace MovingCities.Web.News;
+
+/// <summary>A news item written by editors and tagged with the cities it is about.</summary>
+public class NewsPost
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+
+    /// <summary>Markdown; rendered and sanitized by <see cref="MarkdownRenderer"/> on the way out.</summary>
+    public string Body { get; set; } = "";
+
+    /// <summary><c>de</c> or <c>en</c>.</summary>
+    public required string Language { get; set; }
+
+    public DateOnly PublishedAt { get; set; }
+    public NewsStatus Status { get; set; }
+    public string? SourceUrl { get; set; }
+
+    public List<City> Cities { get; set; } = [];
+}
+
+public enum NewsStatus
+{
+    Draft,
+    Published,
+}

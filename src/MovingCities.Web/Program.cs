@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Cities;
+using MovingCities.Web.Cli;
+using MovingCities.Web.Commitments;
+using MovingCities.Web.Data;
+using MovingCities.Web.Geodata;
+using MovingCities.Web.News;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// SQLite file from ConnectionStrings:MovingCities; every save bumps DataVersion so prepared responses rebuild
+builder.Services.AddSingleton<DataVersion>();
+builder.Services.AddSingleton(services => new DatabaseLocation(
+    Database.ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
+builder.Services.AddDbContext<MovingCitiesDb>((services, options) => options
+    .UseSqlite(services.GetRequiredService<DatabaseLocation>().ConnectionString)
+    .AddInterceptors(services.GetRequiredService<DataVersion>()));
+
+// Migrations and the geodata/ seed run before the server takes requests
+builder.Services.AddScoped<GeodataStore>();
+builder.Services.AddHostedService<DatabaseInitializer>();
+
+// Feature services
+builder.Services.AddSingleton<CityLayer>();
+builder.Services.AddSingleton<MarkdownRenderer>();
+
+// Errors as RFC 9457 problem details; compression for what is not precompressed
+builder.Services.AddProblemDetails();
+builder.Services.AddResponseCompression(options =>
+{
+    options.Providers.Add<BrotliCompressionProvider>();
+    options.Providers.Add<GzipCompressionProvider>();
+    options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
+});
+
+// OpenAPI document at /openapi/v1.json and a health endpoint that checks the database
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<MovingCitiesDb>();
+
+var app = builder.Build();
+
+// `import`, `export`: maintenance commands instead of the web server
+if (Commands.Requested(args))
+    return await Commands.RunAsync(app, args);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseResponseCompression();
+
+app.MapOpenApi();
+app.MapHealthChecks("/healthz");
+app.MapCities();
+app.MapCommitmentTypes();
+app.MapNewsApi();
+
+app.Run();
+return 0;
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;
