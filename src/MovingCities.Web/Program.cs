@@ -48,6 +48,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();
 
+// The repo-root wwwroot/ (index.html, js, css and the LibMan-restored lib/)
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapCities();

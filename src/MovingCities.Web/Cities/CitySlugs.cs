@@ -34,7 +34,8 @@ public static class CitySlugs
     static IEnumerable<string> Candidates(CityRecord city)
     {
         var name = Slug.From(city.Name);
-        var region = city.Region is null ? null : Slug.From(city.Region);
+        // "Bern-bern" says nothing; a region named like the city is no distinction.
+        var region = city.Region is null || Slug.From(city.Region) == name ? null : Slug.From(city.Region);
         var country = city.Country.ToLowerInvariant();
         yield return name;
         if (!string.IsNullOrEmpty(region))

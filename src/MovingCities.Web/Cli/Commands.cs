@@ -21,7 +21,9 @@ public static class Commands
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        switch (args)
+        // Options such as --ConnectionStrings:MovingCities=... are configuration, already read by the host.
+        var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal) || a == "--help").ToArray();
+        switch (positional)
         {
             case ["import", var file]:
                 return await ImportAsync(app.Services, file);
@@ -31,7 +33,7 @@ public static class Commands
                 Console.WriteLine(Usage);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command or wrong arguments: {string.Join(' ', args)}{Environment.NewLine}{Usage}");
+                await Console.Error.WriteLineAsync($"Unknown command or wrong arguments: {string.Join(' ', positional)}{Environment.NewLine}{Usage}");
                 return 2;
         }
     }

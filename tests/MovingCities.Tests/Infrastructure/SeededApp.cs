@@ -1,0 +1,13 @@
+namespace MovingCities.Tests.Infrastructure;
+
+/// <summary>One app per test class, seeded from geodata/ and only read, so its tests can share it.</summary>
+public sealed class SeededApp() : IDisposable
+{
+    readonly TestApp _app = new();
+
+    public Task<System.Text.Json.JsonElement> GetJson(string url) => _app.GetJson(url);
+    public Task<HttpResponseMessage> Get(string url, Action<System.Net.Http.Headers.HttpRequestHeaders>? headers = null) => _app.Get(url, headers);
+    public HttpClient CreateClient() => _app.CreateClient();
+
+    public void Dispose() => _app.Dispose();
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using MovingCities.Web.Data;
+
+namespace MovingCities.Tests.Infrastructure;
+
+/// <summary>The real app on its own SQLite file, seeded from the repo's geodata/ unless told otherwise.</summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    readonly string? _geodataPath;
+
+    public TestApp(string? databasePath = null, string? geodataPath = null)
+    {
+        DatabasePath = databasePath ?? NewDatabasePath();
+        _geodataPath = geodataPath;
+    }
+
+    public string DatabasePath { get; }
+
+    public static string NewDatabasePath() =>
+        Path.Combine(Directory.CreateTempSubdirectory("movingcities-test-").FullName, "test.db");
+
+    public static string RepoGeodata => Path.Combine(RepoRoot, "geodata");
+
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "MovingCities.sln")))
+                    return dir.FullName;
+            throw new InvalidOperationException("MovingCities.sln not found above the test binaries.");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:MovingCities", $"Data Source={DatabasePath}");
+        builder.UseSetting("Geodata:Path", _geodataPath ?? RepoGeodata);
+    }
+
+    /// <summary>Runs something against the app's database in its own scope.</summary>
+    public async Task<T> WithDb<T>(Func<MovingCitiesDb, Task<T>> action)
+    {
+        _ = Server; // make sure the host (and its seeding) has started
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<MovingCitiesDb>());
+    }
+
+    public Task WithDb(Func<MovingCitiesDb, Task> action) => WithDb(async db => { await action(db); return 0; });
+
+    public async Task<JsonElement> GetJson(string url)
+    {
+        var response = await CreateClient().GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    public async Task<HttpResponseMessage> Get(string url, Action<HttpRequestHeaders>? headers = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        headers?.Invoke(request.Headers);
+        return await CreateClient().SendAsync(request);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+    }
+}
+
+public static class JsonExtensions
+{
+    public static string[] FeatureIds(this JsonElement collection) =>
+        collection.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).Order().ToArray();
+
+    public static string[] Strings(this JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
+}
