@@ -7,7 +7,7 @@ using MovingCities.Web.Data;
 using MovingCities.Web.Geodata;
 using MovingCities.Web.News;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
 
 // SQLite file from ConnectionStrings:MovingCities; every save bumps DataVersion so prepared responses rebuild
 builder.Services.AddSingleton<DataVersion>();

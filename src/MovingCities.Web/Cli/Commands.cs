@@ -19,17 +19,24 @@ public static class Commands
     /// <summary>A first argument that is not an option (like --urls) names a command.</summary>
     public static bool Requested(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
+    /// <summary>
+    /// The arguments meant for the host's configuration (<c>--ConnectionStrings:MovingCities=…</c>), without the
+    /// command's own: the configuration reader would take a path such as <c>/data/x.geojson</c> for a switch.
+    /// </summary>
+    public static string[] HostArguments(string[] args) => Requested(args) ? args[Positional(args).Length..] : args;
+
+    static string[] Positional(string[] args) => args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        // Options such as --ConnectionStrings:MovingCities=... are configuration, already read by the host.
-        var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal) || a == "--help").ToArray();
+        var positional = Positional(args);
         switch (positional)
         {
             case ["import", var file]:
                 return await ImportAsync(app.Services, file);
             case ["export", var folder]:
                 return await ExportAsync(app.Services, folder);
-            case ["help" or "--help"]:
+            case ["help"]:
                 Console.WriteLine(Usage);
                 return 0;
             default:

@@ -1,0 +1,28 @@
+using MovingCities.Tests.Infrastructure;
+
+namespace MovingCities.Tests.Api;
+
+public class CommitmentTypeTests(SeededApp app) : IClassFixture<SeededApp>
+{
+    [Fact]
+    public async Task The_catalogue_lists_every_type_in_order_with_both_languages_colours_and_city_counts()
+    {
+        var types = (await app.GetJson("/api/commitment-types")).EnumerateArray().ToList();
+        Assert.Equal(
+            ["safe-harbour-declaration", "sea-rescue-support", "additional-admission", "admission-programme", "municipal-reception",
+             "networking", "safe-harbour-alliance", "transparency", "residence-support"],
+            types.Select(t => t.GetProperty("key").GetString()));
+        foreach (var type in types)
+        {
+            foreach (var text in new[] { "title", "description" })
+            foreach (var language in new[] { "de", "en" })
+                Assert.False(string.IsNullOrWhiteSpace(type.GetProperty(text).GetProperty(language).GetString()));
+            Assert.Matches("^#[0-9a-f]{6}$", type.GetProperty("color").GetString());
+        }
+        int Count(string key) => types.Single(t => t.GetProperty("key").GetString() == key).GetProperty("cityCount").GetInt32();
+        Assert.Equal(5, Count("sea-rescue-support"));
+        Assert.Equal(2, Count("additional-admission"));
+        Assert.Equal(1, Count("residence-support"));
+        Assert.Equal(0, Count("transparency"));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using MovingCities.Tests.Infrastructure;
+
+namespace MovingCities.Tests.Api;
+
+public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
+{
+    [Fact]
+    public async Task The_openapi_document_describes_every_public_endpoint()
+    {
+        var document = await app.GetJson("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["/api/cities", "/api/cities/{slug}", "/api/commitment-types", "/api/news", "/api/news/{slug}"], paths.Order());
+        var list = document.GetProperty("paths").GetProperty("/api/cities").GetProperty("get");
+        Assert.Equal("ListCities", list.GetProperty("operationId").GetString());
+        Assert.Equal(["bbox", "commitment", "country", "q"],
+            list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!.ToLowerInvariant()).Order());
+    }
+
+    [Fact]
+    public async Task Healthz_reports_healthy_when_the_database_answers()
+    {
+        var response = await app.Get("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Unknown_paths_get_a_problem_document()
+    {
+        var response = await app.Get("/api/nothing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_web_root_and_the_libman_restored_leaflet_are_served()
+    {
+        var index = await app.Get("/");
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Contains("Moving Cities", await index.Content.ReadAsStringAsync());
+        var leaflet = await app.Get("/lib/leaflet/leaflet.js");
+        Assert.Equal(HttpStatusCode.OK, leaflet.StatusCode);
+        Assert.Contains("Leaflet 1.9.4", await leaflet.Content.ReadAsStringAsync());
+    }
+}
