@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddSingleton(services => new DatabaseLocation(
     Database.ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
-builder.Services.AddDbContext<MovingCitiesDb>((services, options) => options
+builder.Services.AddDbContextPool<MovingCitiesDb>((services, options) => options
     .UseSqlite(services.GetRequiredService<DatabaseLocation>().ConnectionString)
     .AddInterceptors(services.GetRequiredService<DataVersion>()));
 
@@ -46,7 +46,8 @@ if (Commands.Requested(args))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseResponseCompression();
+// API responses come precompressed (Http/Representation); the middleware compresses pages and static files
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseResponseCompression());
 
 // The repo-root wwwroot/ (index.html, js, css and the LibMan-restored lib/)
 app.UseDefaultFiles();
