@@ -52,9 +52,23 @@ public class City
 
     public string? Description { get; set; }
 
+    /// <summary>An in-depth profile of the city, such as its page on moving-cities.eu.</summary>
+    public string? ProfileUrl { get; set; }
+
+    /// <summary>The gazetteer's name for the place where it differs from <see cref="Name"/> ("Hanau am Main").</summary>
+    public string? GazetteerName { get; set; }
+
+    /// <summary>
+    /// Why the position is not the gazetteer's point for the name (a district placed at its city, say); a city
+    /// with a note is exempt from the 5 km check in <c>validate-geodata</c>.
+    /// </summary>
+    public string? LocationNote { get; set; }
+
     public List<Commitment> Commitments { get; set; } = [];
 
     public List<Network> Networks { get; set; } = [];
+
+    public List<NetworkMembership> Memberships { get; set; } = [];
 
     public List<NewsPost> NewsPosts { get; set; } = [];
 

@@ -63,7 +63,10 @@ public static class CityEndpoints
                     m.TypeKey, new LocalizedText(m.Type.TitleDe, m.Type.TitleEn), m.Type.Color, m.Status, m.Date, m.Summary,
                     m.SourceUrl, m.LastVerified))
                 .ToList(),
-            Networks = c.Networks.OrderBy(n => n.Name).Select(n => new NetworkReference(n.Slug, n.Name, n.Url)).ToList(),
+            c.ProfileUrl,
+            Networks = c.Memberships.OrderBy(m => m.Network.Name)
+                .Select(m => new NetworkReference(m.Network.Slug, m.Network.Name, m.Network.Url, m.Date, m.Summary, m.SourceUrl))
+                .ToList(),
             News = c.NewsPosts.Where(p => p.Status == NewsStatus.Published)
                 .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug)
                 .Select(p => new NewsReference(p.Slug, p.Title, p.PublishedAt, "/news/" + p.Slug))
@@ -81,6 +84,7 @@ public static class CityEndpoints
             { "country", city.Country },
             { "region", city.Region },
             { "description", city.Description },
+            { "profileUrl", city.ProfileUrl },
             { "identifiers", new { ags = city.Ags, wikidata = city.WikidataId } },
             { "commitments", city.Commitments },
             { "networks", city.Networks },
@@ -96,6 +100,7 @@ public sealed record CommitmentView(
     string Type, LocalizedText Title, string Color, Commitments.CommitmentStatus Status, string? Date, string? Summary,
     string SourceUrl, DateOnly? LastVerified);
 
-public sealed record NetworkReference(string Slug, string Name, string? Url);
+/// <summary>A network the city belongs to, with where the membership was read.</summary>
+public sealed record NetworkReference(string Slug, string Name, string? Url, string? Date, string? Summary, string? SourceUrl);
 
 public sealed record NewsReference(string Slug, string Title, DateOnly PublishedAt, string Url);

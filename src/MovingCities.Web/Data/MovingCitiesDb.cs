@@ -25,7 +25,9 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : DbContex
             city.Property(c => c.Name).HasField("_name");
             city.Property(c => c.Location).HasWkbConversion();
             city.Property(c => c.Country).HasMaxLength(2);
-            city.HasMany(c => c.Networks).WithMany(n => n.Cities).UsingEntity("NetworkMembership");
+            city.HasMany(c => c.Networks).WithMany(n => n.Cities).UsingEntity<NetworkMembership>(
+                membership => membership.HasOne(m => m.Network).WithMany(n => n.Memberships).HasForeignKey(m => m.NetworkId),
+                membership => membership.HasOne(m => m.City).WithMany(c => c.Memberships).HasForeignKey(m => m.CityId));
             city.HasMany(c => c.NewsPosts).WithMany(p => p.Cities).UsingEntity("NewsPostCity");
         });
 

@@ -13,7 +13,8 @@ namespace MovingCities.Web.Geodata;
 /// </summary>
 public static partial class CityFileReader
 {
-    static readonly string[] KnownProperties = ["name", "country", "region", "description", "identifiers", "commitments"];
+    static readonly string[] KnownProperties =
+        ["name", "country", "region", "description", "profileUrl", "gazetteerName", "locationNote", "identifiers", "commitments"];
     static readonly string[] KnownCommitmentFields = ["type", "status", "date", "summary", "sourceUrl", "lastVerified"];
     public static readonly string[] Statuses = Enum.GetNames<CommitmentStatus>().Select(s => s.ToLowerInvariant()).ToArray();
 
@@ -109,6 +110,11 @@ public static partial class CityFileReader
             problem($"properties.country: \"{country}\" is not an ISO 3166-1 alpha-2 code such as \"DE\"");
         var region = OptionalString(properties, "region", "properties.region", problem, maxLength: 200);
         var description = OptionalString(properties, "description", "properties.description", problem, maxLength: 2000);
+        var profileUrl = OptionalString(properties, "profileUrl", "properties.profileUrl", problem);
+        if (profileUrl is not null && !IsHttpUrl(profileUrl))
+            problem($"properties.profileUrl: \"{profileUrl}\" is not an absolute http(s) URL");
+        var gazetteerName = OptionalString(properties, "gazetteerName", "properties.gazetteerName", problem, maxLength: 200);
+        var locationNote = OptionalString(properties, "locationNote", "properties.locationNote", problem, maxLength: 500);
 
         string? ags = null, wikidata = null;
         if (properties.TryGetProperty("identifiers", out var identifiers) && identifiers.ValueKind != JsonValueKind.Null)
@@ -148,7 +154,8 @@ public static partial class CityFileReader
 
         if (name is null || country is null || position is null)
             return null;
-        return new CityRecord(id, name, country, region, position.Value.Lon, position.Value.Lat, ags, wikidata, description, commitments);
+        return new CityRecord(id, name, country, region, position.Value.Lon, position.Value.Lat, ags, wikidata, description, commitments,
+            profileUrl, gazetteerName, locationNote);
     }
 
     static (double Lon, double Lat)? ReadPoint(JsonElement feature, Action<string> problem)

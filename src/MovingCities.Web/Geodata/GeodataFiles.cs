@@ -15,13 +15,17 @@ public sealed record LocalizedText(string De, string En);
 /// <summary>One entry of commitment-types.json.</summary>
 public sealed record CommitmentTypeRecord(string Key, LocalizedText Title, LocalizedText Description, string Color);
 
-/// <summary>One entry of networks.json: a network and the slugs of its member cities.</summary>
-public sealed record NetworkRecord(string Slug, string Name, string? Description, string? Url, string? SourceUrl, List<string> Members);
+/// <summary>One entry of networks.json: a network and its member cities.</summary>
+public sealed record NetworkRecord(string Slug, string Name, string? Description, string? Url, List<MembershipRecord> Members);
+
+/// <summary>A member city of a network (by slug), sourced like a commitment.</summary>
+public sealed record MembershipRecord(string City, string? Date, string? Summary, string? SourceUrl);
 
 /// <summary>A city read from a cities GeoJSON file, already validated.</summary>
 public sealed record CityRecord(
     string? Id, string Name, string Country, string? Region, double Longitude, double Latitude,
-    string? Ags, string? WikidataId, string? Description, IReadOnlyList<CommitmentRecord> Commitments);
+    string? Ags, string? WikidataId, string? Description, IReadOnlyList<CommitmentRecord> Commitments,
+    string? ProfileUrl = null, string? GazetteerName = null, string? LocationNote = null);
 
 /// <summary>A commitment inside a city feature's <c>commitments</c> array.</summary>
 public sealed record CommitmentRecord(

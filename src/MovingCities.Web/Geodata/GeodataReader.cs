@@ -81,12 +81,20 @@ public static partial class GeodataReader
                 problems.Add($"{at}: slug must be lowercase ASCII letters, digits and '-'");
             if (string.IsNullOrWhiteSpace(n.Name))
                 problems.Add($"{at}: name is required");
-            foreach (var url in new[] { n.Url, n.SourceUrl }.Where(u => u is not null))
-                if (!CityFileReader.IsHttpUrl(url!))
-                    problems.Add($"{at}: \"{url}\" is not an absolute http(s) URL");
+            if (n.Url is not null && !CityFileReader.IsHttpUrl(n.Url))
+                problems.Add($"{at}: url \"{n.Url}\" is not an absolute http(s) URL");
             foreach (var member in n.Members ?? [])
-                if (!known.Contains(member))
-                    problems.Add($"{at}: member \"{member}\" is not a city in {GeodataFiles.Cities}");
+            {
+                var item = $"{at}: member \"{member.City}\"";
+                if (!known.Contains(member.City ?? ""))
+                    problems.Add($"{item} is not a city in {GeodataFiles.Cities}");
+                if (member.SourceUrl is not null && !CityFileReader.IsHttpUrl(member.SourceUrl))
+                    problems.Add($"{item}: sourceUrl \"{member.SourceUrl}\" is not an absolute http(s) URL");
+                if (member.Date is not null && !PartialDate.IsValid(member.Date))
+                    problems.Add($"{item}: date \"{member.Date}\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+            }
+            foreach (var duplicate in (n.Members ?? []).GroupBy(m => m.City).Where(g => g.Count() > 1))
+                problems.Add($"{at}: member \"{duplicate.Key}\" is listed {duplicate.Count()} times");
         }
         foreach (var duplicate in networks.GroupBy(n => n.Slug).Where(g => g.Count() > 1))
             problems.Add($"{file}: slug \"{duplicate.Key}\" appears {duplicate.Count()} times");

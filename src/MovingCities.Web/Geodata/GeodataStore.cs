@@ -32,8 +32,11 @@ public sealed class GeodataStore(MovingCitiesDb db)
         db.Cities.AddRange(cities.Values);
         db.Networks.AddRange(set.Networks.Select(n => new Network
         {
-            Slug = n.Slug, Name = n.Name, Description = n.Description, Url = n.Url, SourceUrl = n.SourceUrl,
-            Cities = n.Members.Select(m => cities[m]).ToList(),
+            Slug = n.Slug, Name = n.Name, Description = n.Description, Url = n.Url,
+            Memberships = n.Members.Select(m => new NetworkMembership
+            {
+                City = cities[m.City], Date = m.Date, Summary = m.Summary, SourceUrl = m.SourceUrl,
+            }).ToList(),
         }));
         db.NewsPosts.AddRange(set.News.Select(p => new NewsPost
         {
@@ -93,6 +96,9 @@ public sealed class GeodataStore(MovingCitiesDb db)
     {
         city.Region = record.Region;
         city.Description = record.Description;
+        city.ProfileUrl = record.ProfileUrl;
+        city.GazetteerName = record.GazetteerName;
+        city.LocationNote = record.LocationNote;
         city.Ags = record.Ags;
         city.WikidataId = record.WikidataId;
         city.MoveTo(record.Longitude, record.Latitude);
@@ -121,9 +127,12 @@ public sealed class GeodataStore(MovingCitiesDb db)
         await using (var stream = File.Create(Path.Combine(folder, GeodataFiles.Cities)))
             await JsonSerializer.SerializeAsync(stream, collection, GeoJson.Indented);
 
-        var networks = await db.Networks.AsNoTracking().Include(n => n.Cities).OrderBy(n => n.Slug).ToListAsync();
+        var networks = await db.Networks.AsNoTracking().Include(n => n.Memberships).ThenInclude(m => m.City).OrderBy(n => n.Slug).ToListAsync();
         await WriteJsonAsync(Path.Combine(folder, GeodataFiles.Networks), networks.Select(n =>
-            new NetworkRecord(n.Slug, n.Name, n.Description, n.Url, n.SourceUrl, n.Cities.Select(c => c.Slug).Order(StringComparer.Ordinal).ToList())));
+            new NetworkRecord(n.Slug, n.Name, n.Description, n.Url, n.Memberships
+                .OrderBy(m => m.City.Slug, StringComparer.Ordinal)
+                .Select(m => new MembershipRecord(m.City.Slug, m.Date, m.Summary, m.SourceUrl))
+                .ToList())));
 
         var newsFolder = Path.Combine(folder, GeodataFiles.NewsFolder);
         Directory.CreateDirectory(newsFolder);
@@ -142,6 +151,9 @@ public sealed class GeodataStore(MovingCitiesDb db)
         var properties = new AttributesTable { { "id", city.Slug }, { "name", city.Name }, { "country", city.Country } };
         if (city.Region is not null) properties.Add("region", city.Region);
         if (city.Description is not null) properties.Add("description", city.Description);
+        if (city.ProfileUrl is not null) properties.Add("profileUrl", city.ProfileUrl);
+        if (city.GazetteerName is not null) properties.Add("gazetteerName", city.GazetteerName);
+        if (city.LocationNote is not null) properties.Add("locationNote", city.LocationNote);
         if (city.Ags is not null || city.WikidataId is not null)
             properties.Add("identifiers", new { ags = city.Ags, wikidata = city.WikidataId });
         var commitments = city.Commitments

@@ -11,8 +11,22 @@ public class Network
     public string? Description { get; set; }
     public string? Url { get; set; }
 
-    /// <summary>Where membership was read.</summary>
-    public string? SourceUrl { get; set; }
-
     public List<City> Cities { get; set; } = [];
+
+    public List<NetworkMembership> Memberships { get; set; } = [];
+}
+
+/// <summary>A city's membership in a network, with where it was read, like every other fact.</summary>
+public class NetworkMembership
+{
+    public int NetworkId { get; set; }
+    public Network Network { get; set; } = null!;
+    public int CityId { get; set; }
+    public City City { get; set; } = null!;
+
+    /// <summary>ISO 8601 date as precise as the source, like a commitment's.</summary>
+    public string? Date { get; set; }
+
+    public string? Summary { get; set; }
+    public string? SourceUrl { get; set; }
 }
