@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using MovingCities.Web.Data;
 using MovingCities.Web.Geodata;
+using MovingCities.Web.Geodata.Facts;
 
 namespace MovingCities.Web.Cli;
 
@@ -14,6 +16,10 @@ public static class Commands
           (no command)        run the web app
           import <file>       create or update the cities in a GeoJSON file, all or nothing
           export <folder>     write the database as a geodata folder (cities, types, networks, news)
+          validate-geodata [folder]
+                              check a geodata folder (default: the app's) and every city against the gazetteer
+          import-facts <csv> <report.md>
+                              merge the shared facts file into the database (rules: geodata/facts-rules.json)
         """;
 
     /// <summary>A first argument that is not an option (like --urls) names a command.</summary>
@@ -36,6 +42,12 @@ public static class Commands
                 return await ImportAsync(app.Services, file);
             case ["export", var folder]:
                 return await ExportAsync(app.Services, folder);
+            case ["validate-geodata"]:
+                return Validate(app.Services, null);
+            case ["validate-geodata", var folder]:
+                return Validate(app.Services, folder);
+            case ["import-facts", var csv, var report]:
+                return await ImportFactsAsync(app.Services, csv, report);
             case ["help"]:
                 Console.WriteLine(Usage);
                 return 0;
@@ -49,7 +61,7 @@ public static class Commands
     {
         if (!File.Exists(file))
         {
-            await Console.Error.WriteLineAsync($"import: no such file: {file}");
+            await Console.Error.WriteLineAsync($"import: no such file: {Path.GetFullPath(file)}");
             return 1;
         }
         await Database.MigrateAndSeedAsync(services);
@@ -68,6 +80,45 @@ public static class Commands
             await Console.Error.WriteLineAsync($"import: {e.Problems.Count} problem(s); nothing was written.");
             return 1;
         }
+    }
+
+    static int Validate(IServiceProvider services, string? folder)
+    {
+        folder ??= GeodataLocation.Resolve(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+        var gazetteer = Gazetteer.Load(folder);
+        var result = GeodataValidator.Validate(folder, gazetteer);
+        foreach (var problem in result.Problems)
+            Console.Error.WriteLine(problem);
+        if (result.Problems.Count > 0)
+        {
+            Console.Error.WriteLine($"validate-geodata: {result.Problems.Count} problem(s) in {folder}");
+            return 1;
+        }
+        var data = result.Data!;
+        Console.WriteLine($"validate-geodata: {folder} is valid: {data.CommitmentTypes.Count} commitment types, {data.Cities.Count} cities " +
+            $"with {data.Cities.Sum(c => c.Commitments.Count)} commitments, {data.Networks.Count} networks with " +
+            $"{data.Networks.Sum(n => n.Members.Count)} members, {data.News.Count} news posts; every city within " +
+            $"{GeodataValidator.MaxDistanceKm} km of its gazetteer place ({gazetteer.Count} places) or explained");
+        return 0;
+    }
+
+    static async Task<int> ImportFactsAsync(IServiceProvider services, string csv, string reportPath)
+    {
+        if (!File.Exists(csv))
+        {
+            await Console.Error.WriteLineAsync($"import-facts: no such file: {Path.GetFullPath(csv)}");
+            return 1;
+        }
+        await Database.MigrateAndSeedAsync(services);
+        var folder = GeodataLocation.Resolve(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+        await using var scope = services.CreateAsyncScope();
+        var import = new FactsImport(scope.ServiceProvider.GetRequiredService<MovingCitiesDb>(), Gazetteer.Load(folder), FactsRules.Load(folder));
+        var report = await import.RunAsync(FactsImport.ReadCsv(csv));
+        await File.WriteAllTextAsync(reportPath, FactsImport.ToMarkdown(report, Path.GetFileName(csv)));
+        Console.WriteLine($"import-facts: {report.Rows} rows; {report.CitiesCreated} cities created, {report.Commitments} commitments, " +
+            $"{report.Memberships} memberships, {report.Profiles} profiles; {report.Unplaced.Count} rows not placed, " +
+            $"{report.Skipped.Count} skipped; report in {reportPath}");
+        return 0;
     }
 
     static async Task<int> ExportAsync(IServiceProvider services, string folder)

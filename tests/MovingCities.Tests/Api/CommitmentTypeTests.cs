@@ -10,7 +10,8 @@ public class CommitmentTypeTests(SeededApp app) : IClassFixture<SeededApp>
         var types = (await app.GetJson("/api/commitment-types")).EnumerateArray().ToList();
         Assert.Equal(
             ["safe-harbour-declaration", "sea-rescue-support", "additional-admission", "admission-programme", "municipal-reception",
-             "networking", "safe-harbour-alliance", "transparency", "residence-support"],
+             "networking", "safe-harbour-alliance", "transparency", "residence-support", "solidarity-statement", "city-id",
+             "integration-policy"],
             types.Select(t => t.GetProperty("key").GetString()));
         foreach (var type in types)
         {

@@ -22,7 +22,7 @@ public class CommandLineTests
         try
         {
             var entryPoint = typeof(Program).Assembly.EntryPoint!;
-            string[] all = [.. args, $"--ConnectionStrings:MovingCities=Data Source={database}", $"--Geodata:Path={TestApp.RepoGeodata}",
+            string[] all = [.. args, $"--ConnectionStrings:MovingCities=Data Source={database}", $"--Geodata:Path={TestApp.FixtureGeodata}",
                 "--Logging:LogLevel:Default=Warning"];
             var exitCode = (int)entryPoint.Invoke(null, [all])!;
             return (exitCode, output.ToString(), errors.ToString());
@@ -78,7 +78,7 @@ public class CommandLineTests
         var (exitCode, _, errors) = Run(database, "export", folder);
 
         Assert.True(exitCode == 0, errors);
-        Assert.Equal(File.ReadAllText(Path.Combine(TestApp.RepoGeodata, "cities.geojson")), File.ReadAllText(Path.Combine(folder, "cities.geojson")));
+        Assert.Equal(File.ReadAllText(Path.Combine(TestApp.FixtureGeodata, "cities.geojson")), File.ReadAllText(Path.Combine(folder, "cities.geojson")));
         Assert.True(File.Exists(Path.Combine(folder, "news", "tageskonferenz-kommunen-als-sichere-haefen.md")));
     }
 

@@ -13,16 +13,19 @@ public class ExportTests
             .Where(f => !f.EndsWith("README.md"))
             .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText);
 
-    [Fact]
-    public async Task Exporting_the_seeded_database_reproduces_geodata_exactly()
+    public static TheoryData<string> Folders() => new() { TestApp.FixtureGeodata, TestApp.RepoGeodata };
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public async Task Exporting_the_seeded_database_reproduces_geodata_exactly(string geodata)
     {
-        using var app = new TestApp();
+        using var app = new TestApp(geodataPath: geodata);
         var folder = Directory.CreateTempSubdirectory("movingcities-export-").FullName;
         await Export(app, folder);
 
         // Only what export writes; the gazetteer, its tools and reports are not database content.
         string[] exported = ["cities.geojson", "commitment-types.json", "networks.json"];
-        var expected = Files(TestApp.RepoGeodata).Where(f => exported.Contains(f.Key) || f.Key.StartsWith("news/")).ToDictionary();
+        var expected = Files(geodata).Where(f => exported.Contains(f.Key) || f.Key.StartsWith("news/")).ToDictionary();
         Assert.Equal(expected.Keys.Order(), Files(folder).Keys.Order());
         foreach (var (name, content) in expected)
             Assert.Equal(content, Files(folder)[name]);

@@ -7,7 +7,7 @@ namespace MovingCities.Tests.Geodata;
 
 public class SeedingTests
 {
-    static readonly int[] SeedCounts = [11, 8, 9, 1, 1];
+    static readonly int[] SeedCounts = [11, 8, 12, 1, 1];
 
     static Task<int[]> Counts(TestApp app) => app.WithDb(async db => new[]
     {
@@ -53,7 +53,7 @@ public class SeedingTests
     [Fact]
     public void A_broken_geodata_folder_stops_start_up_with_every_problem_named()
     {
-        var folder = GeodataCopy.Of(TestApp.RepoGeodata);
+        var folder = GeodataCopy.Of(TestApp.FixtureGeodata);
         File.WriteAllText(Path.Combine(folder, "cities.geojson"),
             File.ReadAllText(Path.Combine(folder, "cities.geojson")).Replace("\"implemented\"", "\"done\""));
         File.WriteAllText(Path.Combine(folder, "news", "broken.md"), "---\ntitle: x\ndate: 2025-13-01\nlanguage: fr\ncities: [atlantis]\n---\nBody");

@@ -8,7 +8,7 @@ using MovingCities.Web.Data;
 
 namespace MovingCities.Tests.Infrastructure;
 
-/// <summary>The real app on its own SQLite file, seeded from the repo's geodata/ unless told otherwise.</summary>
+/// <summary>The real app on its own SQLite file, seeded from the test fixture geodata unless told otherwise.</summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     readonly string? _geodataPath;
@@ -24,7 +24,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static string NewDatabasePath() =>
         Path.Combine(Directory.CreateTempSubdirectory("movingcities-test-").FullName, "test.db");
 
+    /// <summary>The project's real seed data.</summary>
     public static string RepoGeodata => Path.Combine(RepoRoot, "geodata");
+
+    /// <summary>The small fixed dataset the contract tests pin their answers to (TestData/geodata/README.md).</summary>
+    public static string FixtureGeodata => Path.Combine(AppContext.BaseDirectory, "TestData", "geodata");
 
     public static string RepoRoot
     {
@@ -41,7 +45,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:MovingCities", $"Data Source={DatabasePath}");
-        builder.UseSetting("Geodata:Path", _geodataPath ?? RepoGeodata);
+        builder.UseSetting("Geodata:Path", _geodataPath ?? FixtureGeodata);
     }
 
     /// <summary>Runs something against the app's database in its own scope.</summary>

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration.Attributes;
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Cities;
+using MovingCities.Web.Commitments;
+using MovingCities.Web.Data;
+using MovingCities.Web.Networks;
+
+namespace MovingCities.Web.Geodata.Facts;
+
+/// <summary>One row of ../shared/data/solidarity-commitments.csv (see its SOURCES.md).</summary>
+public sealed class FactRow
+{
+    [Name("city")] public string City { get; set; } = "";
+    [Name("country_code")] public string Country { get; set; } = "";
+    [Name("region")] public string Region { get; set; } = "";
+    [Name("commitment")] public string Commitment { get; set; } = "";
+    [Name("status")] public string Status { get; set; } = "";
+    [Name("date")] public string Date { get; set; } = "";
+    [Name("source_url")] public string SourceUrl { get; set; } = "";
+    [Name("note")] public string Note { get; set; } = "";
+
+    [Ignore] public int Line { get; set; }
+}
+
+/// <summary>
+/// Merges the shared facts file into the database: one city per name and country, each row a sourced
+/// commitment, a network membership (<c>solidarity-city-network</c>) or a profile link (<c>featured-city</c>).
+/// Places come from the gazetteer; rows that cannot be placed without guessing are reported, not written.
+/// Running it again adds nothing: a commitment with the same type and source is already there.
+/// </summary>
+public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRules rules)
+{
+    /// <summary>The facts file's <c>declared</c> is our <c>decided</c>.</summary>
+    static readonly Dictionary<string, CommitmentStatus> Statuses = new()
+    {
+        ["declared"] = CommitmentStatus.Decided, ["decided"] = CommitmentStatus.Decided,
+        ["implemented"] = CommitmentStatus.Implemented, ["announced"] = CommitmentStatus.Announced,
+        ["revoked"] = CommitmentStatus.Revoked,
+    };
+
+    public sealed class Report
+    {
+        public int Rows, CitiesCreated, CitiesExtended, Commitments, AlreadyPresent, Memberships, Profiles;
+        public List<(FactRow Row, string Reason)> Unplaced { get; } = [];
+        public List<(FactRow Row, string Reason)> Skipped { get; } = [];
+        public List<(string City, string Decision)> Decisions { get; } = [];
+    }
+
+    public static List<FactRow> ReadCsv(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = new List<FactRow>();
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            var row = csv.GetRecord<FactRow>();
+            row.Line = csv.Parser.RawRow;
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public async Task<Report> RunAsync(IReadOnlyList<FactRow> rows)
+    {
+        var report = new Report { Rows = rows.Count };
+        var knownTypes = (await db.CommitmentTypes.Select(t => t.Key).ToListAsync()).ToHashSet();
+        var cities = await db.Cities.Include(c => c.Commitments).Include(c => c.Memberships).AsSplitQuery().ToListAsync();
+        var networks = await db.Networks.ToDictionaryAsync(n => n.Slug);
+        var slugs = cities.Select(c => c.Slug).ToHashSet();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var group in rows.GroupBy(r => (r.City.Trim(), r.Country.Trim())))
+        {
+            var (name, country) = group.Key;
+            var city = cities.FirstOrDefault(c => c.Name == name && c.Country == country);
+            var created = false;
+            if (city is null)
+            {
+                city = Place(name, country, group.First().Region, group.ToList(), slugs, report);
+                if (city is null)
+                    continue;
+                cities.Add(city);
+                db.Cities.Add(city);
+                created = true;
+            }
+
+            var added = 0;
+            foreach (var row in group)
+                added += Apply(city, row, knownTypes, networks, report);
+            if (created) report.CitiesCreated++;
+            else if (added > 0) report.CitiesExtended++;
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return report;
+    }
+
+    City? Place(string name, string country, string region, List<FactRow> rows, HashSet<string> slugs, Report report)
+    {
+        var rule = rules.PlaceFor(name, country);
+        var gazetteerName = rule?.GazetteerName ?? name;
+        var place = gazetteer.Locate(gazetteerName, country, rule?.Region ?? NullIfEmpty(region), out var ambiguity);
+        if (place is null)
+        {
+            var reason = ambiguity ?? $"no place called {gazetteerName} in {country} in the gazetteer (GeoNames places of 1,000+ inhabitants)";
+            report.Unplaced.AddRange(rows.Select(r => (r, reason)));
+            return null;
+        }
+
+        var record = new CityRecord(null, name, country, NullIfEmpty(region) ?? place.Region, 0, 0, null, null, null, []);
+        var slug = CitySlugs.AssignAll([record], (candidate, _) => slugs.Contains(candidate)).Single().Id!;
+        slugs.Add(slug);
+        var city = new City
+        {
+            Slug = slug, Name = name, Country = country, Region = record.Region,
+            GazetteerName = gazetteerName == name ? null : gazetteerName, LocationNote = rule?.Note,
+        };
+        city.MoveTo(place.Longitude, place.Latitude);
+        if (rule is not null)
+            report.Decisions.Add((name, $"placed at the gazetteer's {place.Name} ({place.Region ?? place.Admin1}){(rule.Note is null ? "" : ": " + rule.Note)}"));
+        return city;
+    }
+
+    /// <summary>Applies one row to its city; returns how many facts it added.</summary>
+    int Apply(City city, FactRow row, HashSet<string> knownTypes, Dictionary<string, Network> networks, Report report)
+    {
+        if (!CityFileReader.IsHttpUrl(row.SourceUrl))
+            return Skip(row, $"source_url \"{row.SourceUrl}\" is not an http(s) URL", report);
+        var date = NullIfEmpty(row.Date);
+        if (date is not null && !PartialDate.IsValid(date))
+            return Skip(row, $"date \"{row.Date}\" is not YYYY, YYYY-MM or YYYY-MM-DD", report);
+        if (!Statuses.TryGetValue(row.Status.Trim().ToLowerInvariant(), out var status))
+            return Skip(row, $"status \"{row.Status}\" is not one of {string.Join(", ", Statuses.Keys)}", report);
+        var summary = NullIfEmpty(row.Note);
+
+        switch (row.Commitment)
+        {
+            case "featured-city":
+                if (city.ProfileUrl == row.SourceUrl)
+                {
+                    report.AlreadyPresent++;
+                    return 0;
+                }
+                if (city.ProfileUrl is not null)
+                    return Skip(row, $"{city.Name} already links the profile {city.ProfileUrl}", report);
+                city.ProfileUrl = row.SourceUrl;
+                report.Profiles++;
+                return 1;
+
+            case "solidarity-city-network":
+                var rule = rules.NetworkFor(row.Note);
+                if (rule is null)
+                    return Skip(row, "the note names no network listed in facts-rules.json", report);
+                if (!networks.TryGetValue(rule.Slug, out var network))
+                {
+                    network = new Network { Slug = rule.Slug, Name = rule.Name, Description = rule.Description, Url = rule.Url };
+                    networks[rule.Slug] = network;
+                    db.Networks.Add(network);
+                }
+                if (city.Memberships.Any(m => m.Network == network || (m.NetworkId != 0 && m.NetworkId == network.Id)))
+                {
+                    report.AlreadyPresent++;
+                    return 0;
+                }
+                city.Memberships.Add(new NetworkMembership { Network = network, City = city, Date = date, Summary = summary, SourceUrl = row.SourceUrl });
+                report.Memberships++;
+                return 1;
+        }
+
+        var type = row.Commitment;
+        if (type == "other")
+        {
+            var other = rules.OtherTypeFor(row.City, row.Country);
+            if (other is null)
+                return Skip(row, "an 'other' row without a catalogue type in facts-rules.json", report);
+            type = other.Type;
+            report.Decisions.Add((row.City, $"'other' row filed as {type}: {other.Why}"));
+        }
+        if (!knownTypes.Contains(type))
+            return Skip(row, $"commitment \"{type}\" is not in the catalogue", report);
+        if (city.Commitments.Any(c => c.TypeKey == type && c.SourceUrl == row.SourceUrl))
+        {
+            report.AlreadyPresent++;
+            return 0;
+        }
+        city.Commitments.Add(new Commitment { TypeKey = type, Status = status, Date = date, Summary = summary, SourceUrl = row.SourceUrl });
+        report.Commitments++;
+        return 1;
+    }
+
+    static int Skip(FactRow row, string reason, Report report)
+    {
+        report.Skipped.Add((row, reason));
+        return 0;
+    }
+
+    static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The report committed as geodata/facts-report.md.</summary>
+    public static string ToMarkdown(Report report, string source)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Facts import report").AppendLine();
+        md.AppendLine($"Generated by `import-facts` from `{source}` with the rules in `facts-rules.json`.").AppendLine();
+        md.AppendLine($"- rows read: {report.Rows}");
+        md.AppendLine($"- cities created: {report.CitiesCreated}; existing cities given more facts: {report.CitiesExtended}");
+        md.AppendLine($"- commitments added: {report.Commitments}; network memberships: {report.Memberships}; profile links: {report.Profiles}");
+        md.AppendLine($"- facts already present (same type and source, e.g. from the conference post): {report.AlreadyPresent}");
+        md.AppendLine($"- rows not placed: {report.Unplaced.Count}; rows skipped: {report.Skipped.Count}").AppendLine();
+        Table(md, "Rows not placed (not guessed)", report.Unplaced);
+        Table(md, "Rows skipped", report.Skipped);
+        if (report.Decisions.Count > 0)
+        {
+            md.AppendLine("## Decisions taken by rule").AppendLine();
+            foreach (var (city, decision) in report.Decisions.Distinct().OrderBy(d => d.City, StringComparer.Ordinal))
+                md.AppendLine($"- {city}: {decision}");
+            md.AppendLine();
+        }
+        return md.ToString();
+    }
+
+    static void Table(StringBuilder md, string title, List<(FactRow Row, string Reason)> rows)
+    {
+        if (rows.Count == 0)
+            return;
+        md.AppendLine($"## {title}").AppendLine();
+        md.AppendLine("| line | city | country | commitment | source | reason |").AppendLine("| ---: | --- | --- | --- | --- | --- |");
+        foreach (var (row, reason) in rows)
+            md.AppendLine($"| {row.Line} | {row.City} | {row.Country} | {row.Commitment} | <{row.SourceUrl}> | {reason.Replace("|", "/")} |");
+        md.AppendLine();
+    }
+}

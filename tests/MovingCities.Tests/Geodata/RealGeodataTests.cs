@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MovingCities.Tests.Infrastructure;
+using MovingCities.Web.Geodata;
+using MovingCities.Web.Geodata.Facts;
+
+namespace MovingCities.Tests.Geodata;
+
+/// <summary>The project's real geodata/: valid, placed, sourced, and complete against the shared facts file.</summary>
+public class RealGeodataTests
+{
+    static readonly Lazy<Gazetteer> SharedGazetteer = new(() => Gazetteer.Load(TestApp.RepoGeodata));
+    static readonly Lazy<GeodataSet> Data = new(() => GeodataReader.Read(TestApp.RepoGeodata));
+    const string ConferencePost = "https://moving-cities.eu/de/aktuelles/tageskonferenz-kommunen-als-sichere-haefen-erfahrungen-and-perspektiven";
+
+    static string FactsFile => Path.GetFullPath(Path.Combine(TestApp.RepoRoot, "..", "shared", "data", "solidarity-commitments.csv"));
+
+    [Fact]
+    public void The_real_geodata_passes_validation()
+    {
+        var result = GeodataValidator.Validate(TestApp.RepoGeodata, SharedGazetteer.Value);
+        Assert.Empty(result.Problems);
+        Assert.True(result.Data!.Cities.Count > 200);
+    }
+
+    [Fact]
+    public void The_conference_post_is_tagged_with_its_eleven_cities_and_their_sourced_commitments()
+    {
+        var post = Data.Value.News.Single(p => p.Source == ConferencePost);
+        Assert.Equal("2025-11-20", post.Date);
+        Assert.Equal("de", post.Language);
+        Assert.Equal(
+            ["bern", "bochum", "frankfurt-am-main", "greifswald", "hanau", "hannover", "konstanz", "offenbach-am-main", "osnabrueck", "regensburg", "wiesbaden"],
+            post.Cities.Order());
+
+        CommitmentRecord FromPost(string slug, string type) =>
+            Data.Value.Cities.Single(c => c.Id == slug).Commitments.Single(c => c.Type == type && c.SourceUrl == ConferencePost);
+        foreach (var slug in new[] { "bochum", "konstanz", "bern", "regensburg", "greifswald" })
+            Assert.NotNull(FromPost(slug, "sea-rescue-support"));
+        Assert.Contains("tolerated", FromPost("wiesbaden", "residence-support").Summary);
+        Assert.Contains("Afghanistan", FromPost("osnabrueck", "additional-admission").Summary);
+        Assert.Contains("Gaza", FromPost("hannover", "additional-admission").Summary);
+    }
+
+    [Fact]
+    public void Every_row_of_the_facts_file_is_in_geodata_or_listed_in_the_report_with_a_reason()
+    {
+        Assert.True(File.Exists(FactsFile), $"the shared facts file is expected at {FactsFile}");
+        var rows = FactsImport.ReadCsv(FactsFile);
+        var rules = FactsRules.Load(TestApp.RepoGeodata);
+        var report = File.ReadAllText(Path.Combine(TestApp.RepoGeodata, "facts-report.md"));
+        var missing = new List<string>();
+        foreach (var row in rows)
+        {
+            var city = Data.Value.Cities.SingleOrDefault(c => c.Name == row.City && c.Country == row.Country);
+            var found = city is not null && row.Commitment switch
+            {
+                "featured-city" => city.ProfileUrl == row.SourceUrl,
+                "solidarity-city-network" => Data.Value.Networks.Any(n => n.Members.Any(m => m.City == city.Id)),
+                "other" => city.Commitments.Any(c => c.Type == rules.OtherTypeFor(row.City, row.Country)!.Type && c.SourceUrl == row.SourceUrl),
+                _ => city.Commitments.Any(c => c.Type == row.Commitment && c.SourceUrl == row.SourceUrl),
+            };
+            if (!found && !report.Contains($"| {row.Line} | {row.City} |"))
+                missing.Add($"line {row.Line}: {row.City} {row.Commitment} {row.SourceUrl}");
+        }
+        Assert.Equal(378, rows.Count);
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Declared_rows_became_decided_and_dates_kept_their_precision()
+    {
+        var bochum = Data.Value.Cities.Single(c => c.Id == "bochum");
+        var declaration = bochum.Commitments.Single(c => c.Type == "safe-harbour-declaration");
+        Assert.Equal("decided", declaration.Status);
+        Assert.Equal("2019-07-11", declaration.Date);
+        Assert.Equal("2022-07-15", bochum.Commitments.Single(c => c.Type == "sea-rescue-support" && c.Date is not null).Date);
+    }
+
+    [Fact]
+    public void Districts_and_differently_named_places_are_handled_deliberately()
+    {
+        var cities = Data.Value.Cities;
+        var meidling = cities.Single(c => c.Name == "Wien – 12th district Meidling");
+        Assert.Equal("Meidling", meidling.GazetteerName);
+        var wieden = cities.Single(c => c.Name == "Wien – 4th district Wieden");
+        Assert.Contains("Vienna", wieden.LocationNote);
+        Assert.NotEqual((meidling.Longitude, meidling.Latitude), (wieden.Longitude, wieden.Latitude));
+
+        var hanau = cities.Single(c => c.Id == "hanau");
+        Assert.Equal("Hanau am Main", hanau.GazetteerName);
+        var essen = cities.Where(c => c.Name == "Essen").ToList();
+        Assert.All(essen, e => Assert.Equal("Nordrhein-Westfalen", e.Region));
+        Assert.All(essen, e => Assert.Equal(51.46, e.Latitude, 0.05));
+    }
+
+    [Fact]
+    public void Featured_cities_keep_their_profile_link_and_network_members_their_source()
+    {
+        Assert.Equal("https://moving-cities.eu/bern", Data.Value.Cities.Single(c => c.Id == "bern").ProfileUrl);
+        var alliance = Data.Value.Networks.Single(n => n.Slug == "international-alliance-of-safe-harbours");
+        Assert.Contains(alliance.Members, m => m.City == "palermo" && m.SourceUrl!.StartsWith("https://www.europemustact.org/"));
+        Assert.All(Data.Value.Networks.SelectMany(n => n.Members), m => Assert.NotNull(m.SourceUrl));
+    }
+
+    [Fact]
+    public async Task The_app_starts_on_the_real_geodata_and_serves_every_city()
+    {
+        using var app = new TestApp(geodataPath: TestApp.RepoGeodata);
+        var layer = await app.GetJson("/api/cities");
+        Assert.Equal(Data.Value.Cities.Count, layer.GetProperty("features").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Importing_the_facts_again_adds_nothing()
+    {
+        using var app = new TestApp(geodataPath: TestApp.RepoGeodata);
+        var report = await app.WithDb(db =>
+            new FactsImport(db, SharedGazetteer.Value, FactsRules.Load(TestApp.RepoGeodata)).RunAsync(FactsImport.ReadCsv(FactsFile)));
+        Assert.Equal(0, report.CitiesCreated + report.Commitments + report.Memberships + report.Profiles);
+        Assert.Equal(4, report.Unplaced.Count);
+    }
+
+    // Validation catches what it promises to catch, each problem naming file and item.
+    public static TheoryData<string, Action<JsonObject>, string> Breakages() => new()
+    {
+        { "moved 10 km", c => MoveCity(c, "konstanz", 0.13), "cities.geojson: konstanz: [" },
+        { "unknown gazetteer name", c => SetProperty(c, "konstanz", "gazetteerName", "Atlantis"), "cities.geojson: konstanz: no place called Atlantis" },
+        { "unknown type", c => SetCommitment(c, "bochum", "type", "teleportation"), "(bochum): properties.commitments[0].type" },
+        { "bad status", c => SetCommitment(c, "bochum", "status", "declared"), "(bochum): properties.commitments[0].status" },
+        { "bad date", c => SetCommitment(c, "bochum", "date", "2019-02-30"), "(bochum): properties.commitments[0].date" },
+        { "non-http source", c => SetCommitment(c, "bochum", "sourceUrl", "ftp://example.org/x"), "(bochum): properties.commitments[0].sourceUrl" },
+        { "duplicate slug", c => Features(c).Add(Features(c).Single(f => (string?)f!["id"] == "bochum")!.DeepClone()), "id \"bochum\" is used by 2 features" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Breakages))]
+    public void Validation_reports_each_problem_with_file_and_item(string what, Action<JsonObject> breakIt, string expected)
+    {
+        var folder = GeodataCopy.Of(TestApp.RepoGeodata);
+        var path = Path.Combine(folder, "cities.geojson");
+        var collection = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        breakIt(collection);
+        File.WriteAllText(path, collection.ToJsonString());
+
+        var problems = GeodataValidator.Validate(folder, SharedGazetteer.Value).Problems;
+
+        Assert.True(problems.Any(p => p.Contains(expected)), $"{what}: expected a problem containing '{expected}', got:\n{string.Join("\n", problems)}");
+    }
+
+    [Fact]
+    public void A_location_note_is_an_explained_override_of_the_distance_check()
+    {
+        var folder = GeodataCopy.Of(TestApp.RepoGeodata);
+        var path = Path.Combine(folder, "cities.geojson");
+        var collection = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        MoveCity(collection, "konstanz", 0.13);
+        SetProperty(collection, "konstanz", "locationNote", "Placed at the district office on purpose.");
+        File.WriteAllText(path, collection.ToJsonString());
+
+        Assert.Empty(GeodataValidator.Validate(folder, SharedGazetteer.Value).Problems);
+    }
+
+    [Fact]
+    public void A_news_tag_of_a_missing_city_is_a_problem()
+    {
+        var folder = GeodataCopy.Of(TestApp.RepoGeodata);
+        var post = Path.Combine(folder, "news", "tageskonferenz-kommunen-als-sichere-haefen.md");
+        File.WriteAllText(post, File.ReadAllText(post).Replace("cities:\n- bern", "cities:\n- atlantis\n- bern"));
+
+        var problems = GeodataValidator.Validate(folder, SharedGazetteer.Value).Problems;
+
+        Assert.Contains(problems, p => p.StartsWith("news/tageskonferenz-kommunen-als-sichere-haefen.md: cities: \"atlantis\""));
+    }
+
+    static JsonArray Features(JsonObject collection) => collection["features"]!.AsArray();
+
+    static JsonObject City(JsonObject collection, string id) =>
+        Features(collection).Single(f => (string?)f!["id"] == id)!.AsObject();
+
+    static void MoveCity(JsonObject collection, string id, double degreesEast)
+    {
+        var coordinates = City(collection, id)["geometry"]!["coordinates"]!.AsArray();
+        coordinates[0] = coordinates[0]!.GetValue<double>() + degreesEast;
+    }
+
+    static void SetProperty(JsonObject collection, string id, string name, string value) =>
+        City(collection, id)["properties"]![name] = value;
+
+    static void SetCommitment(JsonObject collection, string id, string field, string value) =>
+        City(collection, id)["properties"]!["commitments"]![0]![field] = value;
+}
+
+public class GazetteerTests
+{
+    static readonly Lazy<Gazetteer> Places = new(() => Gazetteer.Load(TestApp.RepoGeodata));
+
+    [Theory]
+    [InlineData("Essen", "Nordrhein-Westfalen", 51.457)]
+    [InlineData("Essen", "Niedersachsen", 52.723)]
+    [InlineData("Essen", null, 51.457)]
+    [InlineData("osnabruck", null, 52.273)]
+    [InlineData("Frankfurt am Main", "Hessen", 50.116)]
+    public void Names_resolve_by_region_then_by_size_ignoring_accents(string name, string? region, double latitude)
+    {
+        var place = Places.Value.Locate(name, "DE", region, out _);
+        Assert.NotNull(place);
+        Assert.Equal(latitude, place.Latitude, 0.01);
+    }
+
+    [Fact]
+    public void Several_similar_places_without_a_region_are_ambiguous_not_guessed()
+    {
+        Assert.Null(Places.Value.Locate("Neuenkirchen", "DE", null, out var ambiguity));
+        Assert.Contains("places called Neuenkirchen", ambiguity);
+    }
+
+    [Fact]
+    public void Distances_are_great_circle_kilometres()
+    {
+        Assert.InRange(Gazetteer.DistanceKm(52.52, 13.405, 48.137, 11.575), 499, 509);
+        Assert.Equal(0, Gazetteer.DistanceKm(47.66, 9.17, 47.66, 9.17));
+    }
+
+    [Fact]
+    public void Regions_are_first_level_regions_by_name()
+    {
+        Assert.Equal("Baden-Württemberg", Places.Value.Locate("Konstanz", "DE", null, out _)!.Region);
+        Assert.Equal("Bern", Places.Value.Locate("Bern", "CH", null, out _)!.Region);
+    }
+}
