@@ -43,4 +43,17 @@ public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Equal(HttpStatusCode.OK, leaflet.StatusCode);
         Assert.Contains("Leaflet 1.9.4", await leaflet.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_about_page_states_sources_currency_licences_and_how_to_correct()
+    {
+        var html = await (await app.Get("/about.html")).Content.ReadAsStringAsync();
+        Assert.Contains("GeoNames", html);
+        Assert.Contains("CC BY 4.0", html);
+        Assert.Contains("OpenStreetMap", html);
+        Assert.Contains("Natural Earth", html);
+        Assert.Contains("id=\"currency\"", html);
+        Assert.Contains("id=\"corrections\"", html);
+        Assert.Contains("href=\"/about.html\"", await (await app.Get("/")).Content.ReadAsStringAsync());
+    }
 }
