@@ -100,24 +100,13 @@ public class CityLayerTests(SeededApp app) : IClassFixture<SeededApp>
     [InlineData("bbox=5,55,15,47", "bbox")]
     [InlineData("bbox=NaN,40,10,50", "bbox")]
     [InlineData("q=%20-%20", "q")]
-    public async Task Bad_parameters_get_a_problem_naming_the_parameter(string query, string parameter)
-    {
-        var response = await app.Get($"/api/cities?{query}");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(400, problem.GetProperty("status").GetInt32());
-        var messages = problem.GetProperty("errors").GetProperty(parameter).Strings();
-        Assert.NotEmpty(messages);
-        Assert.All(messages, m => Assert.False(string.IsNullOrWhiteSpace(m)));
-    }
+    public async Task Bad_parameters_get_a_problem_naming_the_parameter(string query, string parameter) =>
+        await ProblemAssert.BadRequestNaming(await app.Get($"/api/cities?{query}"), parameter);
 
     [Fact]
     public async Task An_unknown_commitment_key_is_named_together_with_the_known_ones()
     {
-        var response = await app.Get("/api/cities?commitment=sea-rescue");
-        var message = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
-            .GetProperty("errors").GetProperty("commitment")[0].GetString()!;
+        var message = (await ProblemAssert.BadRequestNaming(await app.Get("/api/cities?commitment=sea-rescue"), "commitment"))[0];
         Assert.Contains("sea-rescue", message);
         Assert.Contains("sea-rescue-support", message);
     }

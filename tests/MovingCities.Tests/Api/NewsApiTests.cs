@@ -66,7 +66,7 @@ public class NewsApiTests : IDisposable
         await AddPost("secret-draft", "2026-06-01", NewsStatus.Draft, cities: ["bern"]);
 
         Assert.Equal(HttpStatusCode.NotFound, (await _app.Get("/api/news/secret-draft")).StatusCode);
-        Assert.DoesNotContain("secret-draft", (await _app.Get("/api/news?city=bern")).Content.ReadAsStringAsync().Result);
+        Assert.DoesNotContain("secret-draft", await (await _app.Get("/api/news?city=bern")).Content.ReadAsStringAsync());
         var bern = await _app.GetJson("/api/cities/bern");
         Assert.Single(bern.GetProperty("properties").GetProperty("news").EnumerateArray());
         var layer = await _app.GetJson("/api/cities?country=CH");
@@ -119,14 +119,8 @@ public class NewsApiTests : IDisposable
     [InlineData("offset=-1", "offset")]
     [InlineData("city=atlantis", "city")]
     [InlineData("page=2", "page")]
-    public async Task Bad_news_queries_get_a_problem_naming_the_parameter(string query, string parameter)
-    {
-        var response = await _app.Get($"/api/news?{query}");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _));
-    }
+    public async Task Bad_news_queries_get_a_problem_naming_the_parameter(string query, string parameter) =>
+        await ProblemAssert.BadRequestNaming(await _app.Get($"/api/news?{query}"), parameter);
 
     [Fact]
     public async Task An_unknown_post_is_a_404_problem()
