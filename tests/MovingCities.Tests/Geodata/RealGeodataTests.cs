@@ -56,7 +56,7 @@ public class RealGeodataTests
             var found = city is not null && row.Commitment switch
             {
                 "featured-city" => city.ProfileUrl == row.SourceUrl,
-                "solidarity-city-network" => Data.Value.Networks.Any(n => n.Members.Any(m => m.City == city.Id)),
+                "solidarity-city-network" => Data.Value.Networks.Any(n => n.Members.Any(m => m.City == city.Id && m.SourceUrl == row.SourceUrl)),
                 "other" => city.Commitments.Any(c => c.Type == rules.OtherTypeFor(row.City, row.Country)!.Type && c.SourceUrl == row.SourceUrl),
                 _ => city.Commitments.Any(c => c.Type == row.Commitment && c.SourceUrl == row.SourceUrl),
             };
