@@ -66,8 +66,6 @@ public class City
 
     public List<Commitment> Commitments { get; set; } = [];
 
-    public List<Network> Networks { get; set; } = [];
-
     public List<NetworkMembership> Memberships { get; set; } = [];
 
     public List<NewsPost> NewsPosts { get; set; } = [];

@@ -84,7 +84,7 @@ public static class Commands
 
     static int Validate(IServiceProvider services, string? folder)
     {
-        folder ??= GeodataLocation.Resolve(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+        folder ??= GeodataLocation.Resolve(services);
         var gazetteer = Gazetteer.Load(folder);
         var result = GeodataValidator.Validate(folder, gazetteer);
         foreach (var problem in result.Problems)
@@ -110,7 +110,7 @@ public static class Commands
             return 1;
         }
         await Database.MigrateAndSeedAsync(services);
-        var folder = GeodataLocation.Resolve(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+        var folder = GeodataLocation.Resolve(services);
         await using var scope = services.CreateAsyncScope();
         var import = new FactsImport(scope.ServiceProvider.GetRequiredService<MovingCitiesDb>(), Gazetteer.Load(folder), FactsRules.Load(folder));
         var report = await import.RunAsync(FactsImport.ReadCsv(csv));

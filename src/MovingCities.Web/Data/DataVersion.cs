@@ -28,8 +28,7 @@ public sealed class DataVersion : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
-    /// <summary>For writes that bypass SaveChanges (raw SQL).</summary>
-    public void Bump(int changedRows = 1)
+    void Bump(int changedRows)
     {
         if (changedRows > 0)
             Interlocked.Increment(ref _current);

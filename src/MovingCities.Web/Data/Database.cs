@@ -35,8 +35,7 @@ public static class Database
         var store = scope.ServiceProvider.GetRequiredService<GeodataStore>();
         if (!await store.IsEmptyAsync())
             return;
-        var folder = GeodataLocation.Resolve(
-            scope.ServiceProvider.GetRequiredService<IConfiguration>(), scope.ServiceProvider.GetRequiredService<IHostEnvironment>());
+        var folder = GeodataLocation.Resolve(scope.ServiceProvider);
         await store.SeedAsync(GeodataReader.Read(folder));
         scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Database))
             .LogInformation("Seeded the database from {Folder}", folder);

@@ -25,9 +25,6 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : DbContex
             city.Property(c => c.Name).HasField("_name");
             city.Property(c => c.Location).HasWkbConversion();
             city.Property(c => c.Country).HasMaxLength(2);
-            city.HasMany(c => c.Networks).WithMany(n => n.Cities).UsingEntity<NetworkMembership>(
-                membership => membership.HasOne(m => m.Network).WithMany(n => n.Memberships).HasForeignKey(m => m.NetworkId),
-                membership => membership.HasOne(m => m.City).WithMany(c => c.Memberships).HasForeignKey(m => m.CityId));
             city.HasMany(c => c.NewsPosts).WithMany(p => p.Cities).UsingEntity("NewsPostCity");
         });
 
@@ -41,6 +38,15 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : DbContex
         });
 
         model.Entity<Network>(network => network.HasIndex(n => n.Slug).IsUnique());
+
+        // A membership is a sourced fact of its own, so the join table is an entity rather than a skip navigation.
+        model.Entity<NetworkMembership>(membership =>
+        {
+            membership.ToTable("NetworkMembership");
+            membership.HasKey(m => new { m.CityId, m.NetworkId });
+            membership.HasOne(m => m.City).WithMany(c => c.Memberships).HasForeignKey(m => m.CityId);
+            membership.HasOne(m => m.Network).WithMany(n => n.Memberships).HasForeignKey(m => m.NetworkId);
+        });
 
         model.Entity<NewsPost>(post =>
         {

@@ -19,19 +19,20 @@ public sealed class Gazetteer
 
     readonly Dictionary<string, List<GazetteerPlace>> _byName = new();
 
-    Gazetteer(IEnumerable<GazetteerPlace> places)
+    Gazetteer(IReadOnlyList<GazetteerPlace> places)
     {
-        foreach (var place in places)
-            foreach (var name in new[] { place.Name, place.AsciiName }.Distinct())
+        Count = places.Count;
+        // "Zürich" and its ASCII name "Zurich" fold to the same key: index each place once per distinct key.
+        foreach (var place in places.OrderByDescending(p => p.Population))
+            foreach (var key in new[] { place.Name, place.AsciiName }.Select(name => Key(name, place.Country)).Distinct())
             {
-                var key = Key(name, place.Country);
                 if (!_byName.TryGetValue(key, out var list))
                     _byName[key] = list = [];
                 list.Add(place);
             }
     }
 
-    public int Count { get; private set; }
+    public int Count { get; }
 
     public static Gazetteer Load(string folder)
     {
@@ -47,14 +48,12 @@ public sealed class Gazetteer
                 double.Parse(f[5], CultureInfo.InvariantCulture), double.Parse(f[6], CultureInfo.InvariantCulture),
                 int.Parse(f[7], CultureInfo.InvariantCulture), f[8]);
         }).ToList();
-        return new Gazetteer(places) { Count = places.Count };
+        return new Gazetteer(places);
     }
 
     /// <summary>Places of that name in that country, largest first.</summary>
     public IReadOnlyList<GazetteerPlace> Named(string name, string country) =>
-        _byName.TryGetValue(Key(name, country), out var places)
-            ? places.DistinctBy(p => p.GeonameId).OrderByDescending(p => p.Population).ToList()
-            : [];
+        _byName.TryGetValue(Key(name, country), out var places) ? places : [];
 
     /// <summary>
     /// The place a name stands for: the largest of that name in the region (a region name, or an admin1 code)

@@ -3,6 +3,9 @@ namespace MovingCities.Web.Geodata;
 /// <summary>Finds the geodata folder: <c>Geodata:Path</c> if set, else the nearest <c>geodata/</c> above the app.</summary>
 public static class GeodataLocation
 {
+    public static string Resolve(IServiceProvider services) =>
+        Resolve(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+
     public static string Resolve(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration["Geodata:Path"];

@@ -11,8 +11,6 @@ public class Network
     public string? Description { get; set; }
     public string? Url { get; set; }
 
-    public List<City> Cities { get; set; } = [];
-
     public List<NetworkMembership> Memberships { get; set; } = [];
 }
 

@@ -69,7 +69,7 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
     {
         var report = new Report { Rows = rows.Count };
         var knownTypes = (await db.CommitmentTypes.Select(t => t.Key).ToListAsync()).ToHashSet();
-        var cities = await db.Cities.Include(c => c.Commitments).Include(c => c.Memberships).AsSplitQuery().ToListAsync();
+        var cities = await db.Cities.Include(c => c.Commitments).Include(c => c.Memberships).ThenInclude(m => m.Network).AsSplitQuery().ToListAsync();
         var networks = await db.Networks.ToDictionaryAsync(n => n.Slug);
         var slugs = cities.Select(c => c.Slug).ToHashSet();
 
@@ -162,7 +162,7 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
                     networks[rule.Slug] = network;
                     db.Networks.Add(network);
                 }
-                if (city.Memberships.Any(m => m.Network == network || (m.NetworkId != 0 && m.NetworkId == network.Id)))
+                if (city.Memberships.Any(m => m.Network.Slug == network.Slug))
                 {
                     report.AlreadyPresent++;
                     return 0;
