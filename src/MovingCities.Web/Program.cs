@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Basemap;
 using MovingCities.Web.Cities;
 using MovingCities.Web.Cli;
 using MovingCities.Web.Commitments;
 using MovingCities.Web.Data;
 using MovingCities.Web.Geodata;
+using MovingCities.Web.Http;
 using MovingCities.Web.News;
 
 var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
@@ -24,6 +26,13 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 // Feature services
 builder.Services.AddSingleton<CityLayer>();
 builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.Configure<BasemapOptions>(builder.Configuration.GetSection(BasemapOptions.Section));
+builder.Services.AddSingleton<CountryOutlines>();
+
+// Server-rendered pages for cities and news (readable without JavaScript)
+builder.Services.AddRazorPages();
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 // Errors as RFC 9457 problem details; compression for what is not precompressed
 builder.Services.AddProblemDetails();
@@ -44,6 +53,8 @@ var app = builder.Build();
 if (Commands.Requested(args))
     return await Commands.RunAsync(app, args);
 
+// CSP without inline scripts, nosniff and a referrer policy on every response
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // API responses come precompressed (Http/Representation); the middleware compresses pages and static files
@@ -58,6 +69,8 @@ app.MapHealthChecks("/healthz");
 app.MapCities();
 app.MapCommitmentTypes();
 app.MapNewsApi();
+app.MapBasemap();
+app.MapRazorPages();
 
 app.Run();
 return 0;

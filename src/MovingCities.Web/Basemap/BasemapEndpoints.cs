@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using MovingCities.Web.Data;
+using MovingCities.Web.Geodata;
+using MovingCities.Web.Http;
+
+namespace MovingCities.Web.Basemap;
+
+public static class BasemapEndpoints
+{
+    public const string OutlinesPath = "/api/basemap/outlines";
+
+    public static IEndpointRouteBuilder MapBasemap(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/basemap").WithTags("Basemap");
+
+        group.MapGet("/", GetBasemap)
+            .WithName(nameof(GetBasemap))
+            .WithSummary("What the map draws beneath the cities: the tile layer (or none) and the offline country outlines")
+            .AllowOnly();
+
+        group.MapGet("/outlines", GetCountryOutlines)
+            .WithName(nameof(GetCountryOutlines))
+            .WithSummary("Country outlines (Natural Earth 1:50m, public domain) as GeoJSON, drawn when tiles cannot load")
+            .AllowOnly()
+            .Produces(StatusCodes.Status200OK, contentType: GeoJson.MediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return routes;
+    }
+
+    public static RepresentationResult GetBasemap(IOptions<BasemapOptions> options)
+    {
+        var basemap = options.Value;
+        var tiles = basemap.TilesEnabled ? new TileLayerView(basemap.TileUrl!, basemap.TileAttribution, basemap.MaxZoom) : null;
+        return Representation.Json(new BasemapView(tiles, new OutlinesView(OutlinesPath, basemap.OutlinesAttribution))).ToResult();
+    }
+
+    public static Results<RepresentationResult, ProblemHttpResult> GetCountryOutlines(CountryOutlines outlines) =>
+        outlines.Representation is { } representation
+            ? representation.ToResult()
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No country outlines",
+                detail: $"{outlines.Path} does not exist; node geodata/tools/build-outlines.mjs builds it.");
+}
+
+public sealed record BasemapView(TileLayerView? Tiles, OutlinesView Outlines);
+
+public sealed record TileLayerView(string Url, string Attribution, int MaxZoom);
+
+public sealed record OutlinesView(string Url, string Attribution);
+
+/// <summary>The outlines file, read and compressed once: it never changes while the app runs.</summary>
+public sealed class CountryOutlines(IOptions<BasemapOptions> options, IServiceProvider services)
+{
+    readonly Lazy<Representation?> _representation = new(() =>
+    {
+        var path = Locate(options.Value, services);
+        return File.Exists(path)
+            ? new Representation(File.ReadAllBytes(path), GeoJson.MediaType, System.IO.Compression.CompressionLevel.SmallestSize)
+            : null;
+    });
+
+    public string Path => Locate(options.Value, services);
+
+    public Representation? Representation => _representation.Value;
+
+    static string Locate(BasemapOptions options, IServiceProvider services) =>
+        string.IsNullOrWhiteSpace(options.OutlinesPath)
+            ? System.IO.Path.Combine(GeodataLocation.Resolve(services), "country-outlines.geojson")
+            : System.IO.Path.GetFullPath(options.OutlinesPath);
+}

@@ -1,0 +1,266 @@
+// The map page: wires the map, filters, list, search, panel and URL state together.
+
+import { ApiError, fetchBasemap, fetchCities, fetchCommitmentTypes, fetchOutlines } from './api.js';
+import { CityPanel } from './panel.js';
+import { CityList } from './list.js';
+import { CitySearch } from './search.js';
+import { Filters } from './filters.js';
+import { boundsOfFeatures, featureLatLng, formatView, parseView } from './geo.js';
+import { countryName } from './text.js';
+import { createClusterGroup, createMarker, iconFactory, markerTitle } from './markers.js';
+import { onHistoryStep, pushState, readState, replaceState } from './url-state.js';
+
+const L = globalThis.L;
+
+const mapOptions = {
+  europe: { center: [51, 10], zoom: 4 },
+  minZoom: 2,
+  maxZoom: 18,            // clustering needs a fixed top zoom before any tile layer sets one
+  openZoom: 10,           // how close choosing a city from the list or search flies in
+  fitPadding: [24, 24],
+  fitMaxZoom: 9,          // refitting to one city should not zoom in to street level
+  outlineStyle: { color: '#8c8c80', weight: 1, fillColor: '#f3f0e8', fillOpacity: 1 },
+};
+
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+const page = {
+  body: document.body,
+  status: document.getElementById('map-status'),
+  statusText: document.getElementById('map-status-text'),
+  retry: document.getElementById('map-retry'),
+  summary: document.getElementById('result-summary'),
+  inView: document.getElementById('only-in-view'),
+};
+
+const map = L.map('map', { minZoom: mapOptions.minZoom, maxZoom: mapOptions.maxZoom, zoomControl: true, worldCopyJump: true })
+  .setView(mapOptions.europe.center, mapOptions.europe.zoom);
+map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+
+let state = readState();
+let cities = [];
+const citiesBySlug = new Map();
+const markersBySlug = new Map();
+let shown = [];
+let clusters;
+let filters;
+let list;
+let panel;
+
+function setStatus(mapState, text) {
+  page.body.dataset.mapState = mapState;
+  page.statusText.textContent = text;
+  page.status.hidden = mapState === 'ready';
+  page.retry.hidden = mapState !== 'error';
+}
+
+/** Beneath everything, the country outlines; above them the tiles, which cover them when they load. */
+async function drawBasemap() {
+  const basemap = await fetchBasemap();
+  map.createPane('outlines').style.zIndex = 150;
+  fetchOutlines(basemap.outlines.url)
+    .then((outlines) => {
+      L.geoJSON(outlines, { pane: 'outlines', interactive: false, style: mapOptions.outlineStyle }).addTo(map);
+      map.attributionControl.addAttribution(basemap.outlines.attribution);
+    })
+    .catch(() => { /* the tiles, or the plain background, still show where the cities are */ });
+  if (basemap.tiles) {
+    L.tileLayer(basemap.tiles.url, { attribution: basemap.tiles.attribution, maxZoom: Math.min(basemap.tiles.maxZoom, mapOptions.maxZoom) }).addTo(map);
+  }
+}
+
+function matches(feature, selection) {
+  const city = feature.properties;
+  return (selection.commitments.length === 0 || city.commitments.some((k) => selection.commitments.includes(k)))
+    && (selection.countries.length === 0 || selection.countries.includes(city.country));
+}
+
+/** Counts per type among the cities of the chosen countries, and per country among those with the chosen types. */
+function facetCounts(selection) {
+  const typeCounts = new Map();
+  const countryCounts = new Map();
+  const onlyCountries = { commitments: [], countries: selection.countries };
+  const onlyTypes = { commitments: selection.commitments, countries: [] };
+  for (const feature of cities) {
+    const city = feature.properties;
+    if (matches(feature, onlyCountries)) for (const key of city.commitments) typeCounts.set(key, (typeCounts.get(key) ?? 0) + 1);
+    if (matches(feature, onlyTypes)) countryCounts.set(city.country, (countryCounts.get(city.country) ?? 0) + 1);
+  }
+  return { typeCounts, countryCounts };
+}
+
+/** Shows the cities matching the selection on the map and in the list; resolves when the markers are placed. */
+function applyFilters(selection, { refit }) {
+  state = { ...state, commitments: selection.commitments, countries: selection.countries };
+  filters.set(selection);
+  shown = cities.filter((feature) => matches(feature, selection));
+  const { typeCounts, countryCounts } = facetCounts(selection);
+  filters.showCounts(typeCounts, countryCounts);
+  page.summary.textContent = shown.length === cities.length
+    ? `${cities.length} cities`
+    : `${shown.length} of ${cities.length} cities match`;
+  updateList();
+  if (refit && shown.length) {
+    map.fitBounds(boundsOfFeatures(shown), { padding: mapOptions.fitPadding, maxZoom: mapOptions.fitMaxZoom, animate: !reducedMotion });
+  }
+  setStatus('updating', 'Placing the cities on the map…');
+  return new Promise((resolve) => {
+    clusters.once('placed', () => {
+      setStatus('ready', '');
+      performance.mark('map-ready');
+      resolve();
+    });
+    clusters.clearLayers();
+    clusters.addLayers(shown.map((feature) => markersBySlug.get(feature.id)), true);
+  });
+}
+
+function updateList() {
+  if (!page.inView.checked) return list.show(shown);
+  const bounds = map.getBounds();
+  list.show(shown.filter((feature) => bounds.contains(featureLatLng(feature))));
+}
+
+function markerElement(slug) {
+  return markersBySlug.get(slug)?.getElement() ?? null;
+}
+
+function markSelected(slug) {
+  for (const element of document.querySelectorAll('.city-marker--selected')) element.classList.remove('city-marker--selected');
+  if (slug) markerElement(slug)?.classList.add('city-marker--selected');
+}
+
+/** Brings a city's own marker into view, out of its cluster if need be. */
+function revealMarker(slug) {
+  const marker = markersBySlug.get(slug);
+  if (!marker || !clusters.hasLayer(marker)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const zoomIn = () => clusters.zoomToShowLayer(marker, resolve);
+    if (map.getBounds().contains(marker.getLatLng()) && map.getZoom() >= mapOptions.openZoom) return zoomIn();
+    map.once('moveend', zoomIn);
+    if (reducedMotion) map.setView(marker.getLatLng(), Math.max(map.getZoom(), mapOptions.openZoom));
+    else map.flyTo(marker.getLatLng(), Math.max(map.getZoom(), mapOptions.openZoom), { duration: 0.6 });
+  });
+}
+
+/** The panel floats over the map's right side (bottom on phones): pan so the open city is not beneath it. */
+function keepClearOfPanel(slug) {
+  const marker = markersBySlug.get(slug);
+  const panelBox = document.getElementById('city-panel').getBoundingClientRect();
+  const mapBox = map.getContainer().getBoundingClientRect();
+  if (!marker || panelBox.width === 0) return;
+  const coversRight = panelBox.height >= mapBox.height * 0.9;
+  const right = coversRight ? Math.max(0, mapBox.right - panelBox.left) + 16 : 16;
+  const bottom = coversRight ? 16 : Math.max(0, mapBox.bottom - panelBox.top) + 16;
+  map.panInside(marker.getLatLng(), { paddingTopLeft: [16, 16], paddingBottomRight: [right, bottom], animate: !reducedMotion });
+}
+
+/**
+ * Opens a city in the panel and highlights it on the map and in the list.
+ * @param {'marker'|'list'|'search'|'url'} from  where it was chosen: decides whether the map moves and where focus returns
+ */
+async function openCity(slug, from, { push = true } = {}) {
+  const feature = citiesBySlug.get(slug);
+  if (!feature) {
+    setStatus('ready', '');
+    page.summary.textContent = `There is no city “${slug}” on the map.`;
+    if (push) pushState({ ...state, city: null });
+    return;
+  }
+  state = { ...state, city: slug };
+  if (push) pushState(state);
+  list.highlight(slug);
+  const returnFocusTo = from === 'marker'
+    ? () => markerElement(slug) ?? list.button(slug)
+    : from === 'search' ? () => document.getElementById('city-search') : () => list.button(slug) ?? markerElement(slug);
+  const opening = panel.open(slug, feature.properties, returnFocusTo, { focus: from !== 'url' });
+  if (from !== 'marker') await revealMarker(slug);
+  keepClearOfPanel(slug);
+  markSelected(slug);
+  await opening;
+}
+
+function closeCity({ push = true, restoreFocus = true } = {}) {
+  if (!state.city && !panel.isOpen) return;
+  state = { ...state, city: null };
+  if (push) pushState(state);
+  panel.close({ restoreFocus });
+  list.highlight(null);
+  markSelected(null);
+}
+
+/** A back/forward step or a reload: show what the URL says, without adding history. */
+async function restore(next) {
+  const filtersChanged = next.commitments.join() !== state.commitments.join() || next.countries.join() !== state.countries.join();
+  const view = parseView(next.view);
+  if (filtersChanged) await applyFilters(next, { refit: !view });
+  if (view) map.setView(view.center, view.zoom, { animate: false });
+  if (next.city && next.city !== panel.slug) await openCity(next.city, 'url', { push: false });
+  else if (!next.city && panel.isOpen) closeCity({ push: false, restoreFocus: false });
+  state = { ...next, view: state.view };
+}
+
+async function start() {
+  setStatus('loading', 'Loading the cities…');
+  let types;
+  let layer;
+  try {
+    [types, layer] = await Promise.all([fetchCommitmentTypes(), fetchCities()]);
+  } catch (error) {
+    const reason = error instanceof ApiError ? error.message : 'Something went wrong.';
+    setStatus('error', `The cities could not be loaded. ${reason}`);
+    return;
+  }
+  drawBasemap().catch(() => { /* no tiles and no outlines: the markers alone still work */ });
+
+  const typesByKey = new Map(types.map((type) => [type.key, type]));
+  cities = layer.features;
+  const iconFor = iconFactory(typesByKey);
+  for (const feature of cities) {
+    citiesBySlug.set(feature.id, feature);
+    const marker = createMarker(feature, iconFor(feature.properties.commitments),
+      markerTitle(feature.properties, typesByKey, countryName));
+    marker.citySlug = feature.id;
+    markersBySlug.set(feature.id, marker);
+  }
+
+  clusters = createClusterGroup((processed, total) => {
+    if (processed === total) requestAnimationFrame(() => clusters.fire('placed'));
+  });
+  clusters.on('click', (event) => openCity(event.layer.citySlug, 'marker'));
+  clusters.on('animationend spiderfied', () => markSelected(state.city));
+  map.addLayer(clusters);
+
+  const countries = [...new Set(cities.map((f) => f.properties.country))];
+  filters = new Filters(document.getElementById('filters'), types, countries,
+    (selection) => {
+      applyFilters(selection, { refit: true }).then(() => { state.view = formatView(map.getCenter(), map.getZoom()); replaceState(state); });
+      pushState({ ...state, view: null });
+    });
+  list = new CityList(document.getElementById('city-list'), document.getElementById('city-list-more'), typesByKey,
+    (slug) => openCity(slug, 'list'));
+  new CitySearch(document.getElementById('city-search'), document.getElementById('city-search-options'),
+    (slug) => openCity(slug, 'search')).setCities(cities);
+  panel = new CityPanel(document.getElementById('city-panel'), () => closeCity());
+
+  const initial = readState();
+  const view = parseView(initial.view);
+  await applyFilters(initial, { refit: !view && (initial.commitments.length > 0 || initial.countries.length > 0) });
+  if (view) map.setView(view.center, view.zoom, { animate: false });
+  if (initial.city) await openCity(initial.city, 'url', { push: false });
+
+  map.on('moveend', () => {
+    state.view = formatView(map.getCenter(), map.getZoom());
+    replaceState(state);
+    if (page.inView.checked) updateList();
+    markSelected(state.city);
+  });
+  page.inView.addEventListener('change', updateList);
+  onHistoryStep(restore);
+  addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && panel.isOpen) closeCity();
+  });
+}
+
+page.retry.addEventListener('click', start);
+start();

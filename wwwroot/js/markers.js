@@ -1,0 +1,104 @@
+// City markers and their clusters.
+//
+// A marker is a ring split into the colours of the city's commitments with the number of commitments in its
+// middle, so colour is never the only cue; its accessible name (title) lists the commitments in words. Markers
+// are focusable buttons (Leaflet's keyboard option): Tab reaches them, Enter opens them.
+
+import { featureLatLng } from './geo.js';
+
+const L = globalThis.L;
+
+const markerOptions = {
+  size: 28,
+  noCommitmentColor: '#8a8a8a',
+};
+
+const clusterOptions = {
+  // Chunked adding keeps the page responsive while tens of thousands of markers are clustered.
+  chunkedLoading: true,
+  chunkInterval: 120,
+  chunkDelay: 16,
+  showCoverageOnHover: false,
+  maxClusterRadius: 50,
+  spiderfyOnMaxZoom: true,
+};
+
+/** A div icon whose element is built with DOM calls (no inline HTML or style attributes, which the CSP forbids). */
+const CityIcon = L.DivIcon.extend({
+  createIcon(oldIcon) {
+    const div = oldIcon && oldIcon.tagName === 'DIV' ? oldIcon : document.createElement('div');
+    div.replaceChildren();
+    const { colors, text } = this.options;
+    const ring = document.createElement('span');
+    ring.className = 'city-marker__ring';
+    ring.style.background = colors.length > 1
+      ? `conic-gradient(${colors.map((c, i) => `${c} ${(i * 360) / colors.length}deg ${((i + 1) * 360) / colors.length}deg`).join(', ')})`
+      : colors[0];
+    const label = document.createElement('span');
+    label.className = 'city-marker__count';
+    label.setAttribute('aria-hidden', 'true');
+    label.textContent = text;
+    ring.append(label);
+    div.append(ring);
+    this._setIconStyles(div, 'icon');
+    return div;
+  },
+  createShadow: () => null,
+});
+
+/** Icons are shared by every city with the same commitments: 100,000 markers need only a few dozen icons. */
+export function iconFactory(typesByKey) {
+  const icons = new Map();
+  return (keys) => {
+    const cacheKey = keys.join(',');
+    let icon = icons.get(cacheKey);
+    if (!icon) {
+      const colors = keys.map((k) => typesByKey.get(k)?.color ?? markerOptions.noCommitmentColor);
+      icon = new CityIcon({
+        className: 'city-marker',
+        iconSize: [markerOptions.size, markerOptions.size],
+        colors: colors.length ? colors : [markerOptions.noCommitmentColor],
+        text: String(keys.length),
+      });
+      icons.set(cacheKey, icon);
+    }
+    return icon;
+  };
+}
+
+/** The marker's accessible name: "Konstanz (Germany): Sea-rescue support; Safe harbour". */
+export function markerTitle(city, typesByKey, countryName) {
+  const commitments = city.commitments.map((k) => typesByKey.get(k)?.title.en ?? k);
+  const where = `${city.name} (${[city.region, countryName(city.country)].filter(Boolean).join(', ')})`;
+  return commitments.length ? `${where}: ${commitments.join('; ')}` : where;
+}
+
+export function createMarker(feature, icon, title) {
+  return L.marker(featureLatLng(feature), { icon, title, keyboard: true, riseOnHover: true });
+}
+
+const ClusterIcon = L.DivIcon.extend({
+  createIcon(oldIcon) {
+    const div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
+    div.title = this.options.title;
+    return div;
+  },
+});
+
+/** The cluster layer: counts in the clusters, named for screen readers, Enter zooms in. */
+export function createClusterGroup(onProgress) {
+  return L.markerClusterGroup({
+    ...clusterOptions,
+    chunkProgress: onProgress,
+    iconCreateFunction(cluster) {
+      const count = cluster.getChildCount();
+      const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
+      return new ClusterIcon({
+        html: `<div><span aria-hidden="true">${count}</span></div>`,
+        className: `marker-cluster marker-cluster-${size}`,
+        iconSize: L.point(40, 40),
+        title: `${count} cities here: zoom in`,
+      });
+    },
+  });
+}

@@ -1,0 +1,66 @@
+// Text helpers shared by the search, the list and the panel.
+
+/**
+ * The form names are compared in: lower case, accents dropped, ß as ss. "Zürich", "zurich" and "ZURICH" fold
+ * alike; German transliterations ("Zuerich", "Osnabrueck") are matched by searchKeys below.
+ */
+export function fold(text) {
+  return text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase()
+    .replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/đ/g, 'd');
+}
+
+/** The keys a name is found under: its folded form and, for German umlauts, the ae/oe/ue spelling. */
+export function searchKeys(name) {
+  const plain = fold(name);
+  const transliterated = fold(name.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')
+    .replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue'));
+  return plain === transliterated ? [plain] : [plain, transliterated];
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "DE" → "Germany"; the code itself when the browser does not know it. */
+export function countryName(code) {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const dateFormats = {
+  4: { year: 'numeric' },
+  7: { year: 'numeric', month: 'long' },
+  10: { year: 'numeric', month: 'long', day: 'numeric' },
+};
+
+/** A partial ISO date ("2019", "2019-06", "2019-06-20") in words, as precise as it is known. */
+export function formatPartialDate(iso) {
+  if (!iso) return '';
+  const format = dateFormats[iso.length];
+  if (!format) return iso;
+  const [year, month = 1, day = 1] = iso.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { ...format, timeZone: 'UTC' });
+}
+
+/** Only http(s) links become hrefs: a javascript: or data: URL from the data must never be clickable. */
+export function safeHref(url) {
+  try {
+    const parsed = new URL(url, document.baseURI);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds an element: el('a', { href, className }, 'text', child…). Text is always set as text, never HTML. */
+export function el(tag, properties = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(properties)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('data-') || name.startsWith('aria-') || name === 'role') element.setAttribute(name, value);
+    else element[name] = value;
+  }
+  element.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
+  return element;
+}
