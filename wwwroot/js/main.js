@@ -149,7 +149,7 @@ function keepClearOfPanel(slug) {
   const panelBox = document.getElementById('city-panel').getBoundingClientRect();
   const mapBox = map.getContainer().getBoundingClientRect();
   if (!marker || panelBox.width === 0) return;
-  const coversRight = panelBox.height >= mapBox.height * 0.9;
+  const coversRight = panelBox.left > mapBox.left + 1; // a side panel; on phones it is a bottom sheet
   const right = coversRight ? Math.max(0, mapBox.right - panelBox.left) + 16 : 16;
   const bottom = coversRight ? 16 : Math.max(0, mapBox.bottom - panelBox.top) + 16;
   map.panInside(marker.getLatLng(), { paddingTopLeft: [16, 16], paddingBottomRight: [right, bottom], animate: !reducedMotion });
@@ -228,6 +228,19 @@ async function start() {
     if (processed === total) requestAnimationFrame(() => clusters.fire('placed'));
   });
   clusters.on('click', (event) => openCity(event.layer.citySlug, 'marker'));
+  // Markers are role=button: Enter and Space act like a click (Leaflet only does so for bound popups).
+  const activates = (event) => event.originalEvent.key === 'Enter' || event.originalEvent.key === ' ';
+  clusters.on('keypress', (event) => {
+    if (!activates(event)) return;
+    event.originalEvent.preventDefault();
+    openCity(event.layer.citySlug, 'marker');
+  });
+  clusters.on('clusterkeypress', (event) => {
+    if (!activates(event)) return;
+    event.originalEvent.preventDefault();
+    if (map.getZoom() >= map.getMaxZoom() || event.layer.getBounds().getNorthEast().equals(event.layer.getBounds().getSouthWest())) event.layer.spiderfy();
+    else event.layer.zoomToBounds({ padding: [24, 24] });
+  });
   clusters.on('animationend spiderfied', () => markSelected(state.city));
   map.addLayer(clusters);
 

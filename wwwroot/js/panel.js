@@ -78,7 +78,7 @@ export class CityPanel {
     const city = feature.properties;
     this.title.textContent = city.name;
     const cityPage = `/cities/${encodeURIComponent(feature.id)}`;
-    this.body.replaceChildren(
+    const parts = [
       el('p', { className: 'panel__where' }, [city.region, countryName(city.country)].filter(Boolean).join(', ')),
       el('h3', {}, 'Commitments'),
       city.commitments.length
@@ -93,7 +93,8 @@ export class CityPanel {
             el('time', { dateTime: post.publishedAt }, formatPartialDate(post.publishedAt)))))
         : el('p', {}, 'No news about this city yet.'),
       el('p', { className: 'panel__more' }, el('a', { href: cityPage, 'data-role': 'city-page' }, `All about ${city.name}`)),
-    );
+    ];
+    this.body.replaceChildren(...parts.filter(Boolean));
   }
 
   #commitment(commitment) {

@@ -46,6 +46,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:MovingCities", $"Data Source={DatabasePath}");
         builder.UseSetting("Geodata:Path", _geodataPath ?? FixtureGeodata);
+        // The fixture has no outlines of its own; the real ones are data, not a contract.
+        builder.UseSetting("Basemap:OutlinesPath", Path.Combine(RepoGeodata, "country-outlines.geojson"));
     }
 
     /// <summary>Runs something against the app's database in its own scope.</summary>

@@ -1,0 +1,84 @@
+using System.Net;
+using MovingCities.Tests.Infrastructure;
+
+namespace MovingCities.Tests.Api;
+
+public class BasemapTests(SeededApp app) : IClassFixture<SeededApp>
+{
+    [Fact]
+    public async Task By_default_the_map_uses_OpenStreetMap_tiles_with_their_attribution_and_the_outlines()
+    {
+        var basemap = await app.GetJson("/api/basemap");
+
+        var tiles = basemap.GetProperty("tiles");
+        Assert.Equal("https://tile.openstreetmap.org/{z}/{x}/{y}.png", tiles.GetProperty("url").GetString());
+        Assert.Contains("openstreetmap.org/copyright", tiles.GetProperty("attribution").GetString());
+        Assert.Equal("/api/basemap/outlines", basemap.GetProperty("outlines").GetProperty("url").GetString());
+        Assert.Contains("Natural Earth", basemap.GetProperty("outlines").GetProperty("attribution").GetString());
+    }
+
+    [Fact]
+    public async Task Tiles_can_be_turned_off_or_pointed_elsewhere_by_configuration()
+    {
+        using var off = new TestApp().WithWebHostBuilder(b => b.UseSetting("Basemap:TileUrl", ""));
+        var basemap = System.Text.Json.JsonDocument.Parse(await off.CreateClient().GetStringAsync("/api/basemap")).RootElement;
+        Assert.False(basemap.TryGetProperty("tiles", out _), "tiles turned off should leave no tile layer");
+        Assert.Equal("/api/basemap/outlines", basemap.GetProperty("outlines").GetProperty("url").GetString());
+
+        using var elsewhere = new TestApp().WithWebHostBuilder(b => b
+            .UseSetting("Basemap:TileUrl", "https://{s}.tiles.example.org/{z}/{x}/{y}.png")
+            .UseSetting("Basemap:TileAttribution", "Example tiles"));
+        var response = await elsewhere.CreateClient().GetAsync("/api/basemap");
+        Assert.Contains("\"url\":\"https://{s}.tiles.example.org/{z}/{x}/{y}.png\"", await response.Content.ReadAsStringAsync());
+        // The CSP lets the configured tile host's images in, and only those.
+        var csp = string.Join("", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("img-src 'self' data: https://*.tiles.example.org;", csp);
+    }
+
+    [Fact]
+    public async Task The_outlines_are_valid_geojson_of_european_countries_with_an_etag()
+    {
+        var response = await app.Get("/api/basemap/outlines");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.ETag);
+
+        var outlines = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("FeatureCollection", outlines.GetProperty("type").GetString());
+        var names = outlines.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString()).ToList();
+        Assert.Contains("Germany", names);
+        Assert.Contains("Switzerland", names);
+        Assert.Contains("Italy", names);
+        foreach (var feature in outlines.GetProperty("features").EnumerateArray())
+        {
+            Assert.Equal("MultiPolygon", feature.GetProperty("geometry").GetProperty("type").GetString());
+            var first = feature.GetProperty("geometry").GetProperty("coordinates")[0][0][0];
+            Assert.InRange(first[0].GetDouble(), -180, 180); // longitude first
+            Assert.InRange(first[1].GetDouble(), -90, 90);
+        }
+    }
+
+    [Fact]
+    public async Task Every_response_carries_a_csp_without_inline_scripts()
+    {
+        foreach (var path in new[] { "/", "/api/cities", "/cities/konstanz", "/news", "/about.html" })
+        {
+            var response = await app.Get(path);
+            var csp = string.Join("", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self'", csp);
+            Assert.DoesNotContain("unsafe-inline", csp);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+    }
+
+    [Fact]
+    public async Task The_map_page_has_no_inline_script_and_loads_its_modules_and_libraries()
+    {
+        var html = await (await app.Get("/")).Content.ReadAsStringAsync();
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var scripts = document.QuerySelectorAll("script").ToList();
+        Assert.All(scripts, s => Assert.False(string.IsNullOrWhiteSpace(s.GetAttribute("src")), "inline script in the map page"));
+        foreach (var src in scripts.Select(s => s.GetAttribute("src")!).Concat(["/js/geo.js", "/css/map.css", "/lib/leaflet/images/marker-icon.png"]))
+            Assert.Equal(HttpStatusCode.OK, (await app.Get(src)).StatusCode);
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MovingCities.Tests.Infrastructure;
+
+namespace MovingCities.Tests.Browser;
+
+/// <summary>
+/// The real app on a real socket (Kestrel on a free loopback port) and a real headless Chromium driven by
+/// Playwright. Shared by the browser tests, which only read the seeded fixture data.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    /// <summary>Flags that let Debian's Chromium run headless as root with no network (stack notes).</summary>
+    static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic",
+    ];
+
+    readonly TestApp _app = new();
+    IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public TestApp App => _app;
+
+    public async Task InitializeAsync()
+    {
+        _app.UseKestrel(0);
+        _app.StartServer();
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1"));
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromium(_playwright);
+    }
+
+    /// <summary>
+    /// Chromium from, in order: MOVINGCITIES_CHROMIUM, chromium on the PATH, Playwright's own download. No
+    /// browser is a failure with instructions, never a skipped test.
+    /// </summary>
+    static async Task<IBrowser> LaunchChromium(IPlaywright playwright)
+    {
+        var executable = Environment.GetEnvironmentVariable("MOVINGCITIES_CHROMIUM") is { Length: > 0 } configured
+            ? configured
+            : new[] { "chromium", "chromium-browser", "google-chrome" }.Select(FindOnPath).FirstOrDefault(p => p is not null);
+        try
+        {
+            return await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Headless = true, Args = ChromiumArgs });
+        }
+        catch (PlaywrightException error)
+        {
+            throw new InvalidOperationException(
+                $"No usable Chromium for the browser tests ({executable ?? "none on PATH, and Playwright's own is not installed"}). " +
+                "Install one (`apt-get install chromium`, as .ci/run does) or point MOVINGCITIES_CHROMIUM at a Chromium binary. " +
+                error.Message, error);
+        }
+    }
+
+    static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
+
+    /// <summary>A fresh page (own context: no shared history or storage) with tile requests refused, as offline.</summary>
+    /// <param name="bypassCsp">Only for injecting a checker such as axe-core, which the page's CSP rightly refuses.</param>
+    public async Task<IPage> NewPage(int width = 1280, int height = 800, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseAddress.ToString(), BypassCSP = bypassCsp,
+        });
+        await context.RouteAsync(url => !url.StartsWith(BaseAddress.ToString(), StringComparison.Ordinal), route => route.AbortAsync());
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        _playwright?.Dispose();
+        _app.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}

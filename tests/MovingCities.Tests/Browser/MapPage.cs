@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using MovingCities.Tests.Infrastructure;
+
+namespace MovingCities.Tests.Browser;
+
+/// <summary>The map page as a test drives it.</summary>
+public sealed class MapPage(IPage page)
+{
+    public IPage Page => page;
+
+    public static async Task<MapPage> Open(BrowserApp app, string query = "", int width = 1280, int height = 800, bool bypassCsp = false)
+    {
+        var map = new MapPage(await app.NewPage(width, height, bypassCsp));
+        await map.Page.GotoAsync("/" + query);
+        await map.WaitUntilReady();
+        return map;
+    }
+
+    /// <summary>The page marks its body once every marker or cluster has been placed.</summary>
+    public Task WaitUntilReady() =>
+        page.WaitForSelectorAsync("body[data-map-state=ready]", new() { State = WaitForSelectorState.Attached });
+
+    public async Task<string[]> ListedCities()
+    {
+        var slugs = await page.Locator("#city-list > [data-city]").EvaluateAllAsync<string[]>("entries => entries.map(e => e.dataset.city)");
+        return slugs.Order().ToArray();
+    }
+
+    public ILocator ListEntry(string slug) => page.Locator($"#city-list [data-city='{slug}'] button");
+    public ILocator Marker(string name) => page.Locator($".city-marker[title^='{name} (']");
+    public ILocator Panel => page.Locator("#city-panel");
+
+    /// <summary>Waits until the panel shows the city's details (loaded from /api/cities/{slug}).</summary>
+    public async Task WaitForPanel(string slug)
+    {
+        await page.WaitForSelectorAsync($"#city-panel[data-city='{slug}']:not([aria-busy])");
+        await Assertions.Expect(Panel).ToBeVisibleAsync();
+    }
+
+    public Task<string> QueryValue(string name) =>
+        page.EvaluateAsync<string>($"() => new URLSearchParams(location.search).get('{name}') ?? ''");
+
+    /// <summary>Saves a screenshot under artifacts/screenshots for people to look at.</summary>
+    public async Task Screenshot(string name)
+    {
+        var folder = Path.Combine(TestApp.RepoRoot, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+    }
+}

@@ -1,0 +1,250 @@
+using Microsoft.Playwright;
+using MovingCities.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace MovingCities.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class MapPageTests(BrowserApp app)
+{
+    const string ConferencePost = "tageskonferenz-kommunen-als-sichere-haefen";
+
+    async Task<string[]> ApiCities(string query = "") => (await app.App.GetJson("/api/cities" + query)).FeatureIds();
+
+    [Fact]
+    public async Task The_list_holds_exactly_the_cities_the_api_returns()
+    {
+        var map = await MapPage.Open(app);
+
+        Assert.Equal(await ApiCities(), await map.ListedCities());
+        await Expect(map.Page.Locator("#result-summary")).ToHaveTextAsync("11 cities");
+        await map.Screenshot("map-desktop");
+    }
+
+    [Fact]
+    public async Task Opening_Konstanz_from_the_list_shows_its_sea_rescue_commitment_source_and_news_and_the_news_link_lands_on_the_post()
+    {
+        var map = await MapPage.Open(app);
+
+        await map.ListEntry("konstanz").ClickAsync();
+        await map.WaitForPanel("konstanz");
+
+        var seaRescue = map.Panel.Locator("[data-commitment='sea-rescue-support']");
+        await Expect(seaRescue).ToContainTextAsync("Sea rescue support");
+        await Expect(seaRescue.Locator("a[data-role=source]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https?://"));
+        await Expect(map.Panel.Locator("a[data-role=city-page]")).ToHaveAttributeAsync("href", "/cities/konstanz");
+        await Expect(map.Panel).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\b(null|undefined|NaN)\b"));
+        Assert.Equal("konstanz", await map.QueryValue("city"));
+        await Expect(map.Page.Locator("#city-list [data-city=konstanz]")).ToHaveAttributeAsync("aria-current", "true");
+        await Expect(map.Marker("Konstanz")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("city-marker--selected"));
+        await map.Screenshot("map-desktop-konstanz");
+
+        await map.Panel.Locator($"a[href='/news/{ConferencePost}']").ClickAsync();
+        await map.Page.WaitForURLAsync($"**/news/{ConferencePost}");
+        await Expect(map.Page.Locator("h1")).ToContainTextAsync("Kommunen als sichere Häfen");
+        await Expect(map.Page.Locator("[data-role=tagged-cities] a[data-city=konstanz]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Opening_Konstanz_from_its_marker_shows_the_same_panel()
+    {
+        var map = await MapPage.Open(app, "?view=12/47.66/9.18");
+
+        await map.Marker("Konstanz").ClickAsync();
+        await map.WaitForPanel("konstanz");
+
+        await Expect(map.Panel.Locator("[data-commitment='sea-rescue-support'] a[data-role=source]")).ToBeVisibleAsync();
+        await Expect(map.Panel.Locator($"a[href='/news/{ConferencePost}']")).ToBeVisibleAsync();
+        await Expect(map.Page.Locator("#city-list [data-city=konstanz]")).ToHaveAttributeAsync("aria-current", "true");
+    }
+
+    [Fact]
+    public async Task A_commitment_filter_in_the_url_shows_exactly_its_cities_a_country_narrows_it_reload_restores_and_back_returns()
+    {
+        var map = await MapPage.Open(app, "?commitment=sea-rescue-support");
+        var seaRescue = await ApiCities("?commitment=sea-rescue-support");
+        Assert.Equal(5, seaRescue.Length);
+        Assert.Equal(seaRescue, await map.ListedCities());
+        await Expect(map.Page.Locator("input[name=commitment][value=sea-rescue-support]")).ToBeCheckedAsync();
+
+        await map.Page.SelectOptionAsync("#country-filter", "DE");
+        await map.WaitUntilReady();
+        var german = await ApiCities("?commitment=sea-rescue-support&country=DE");
+        Assert.Equal(4, german.Length);
+        Assert.Equal(german, await map.ListedCities());
+        Assert.Equal("DE", await map.QueryValue("country"));
+
+        await map.Page.ReloadAsync();
+        await map.WaitUntilReady();
+        Assert.Equal(german, await map.ListedCities());
+        await Expect(map.Page.Locator("#country-filter")).ToHaveValueAsync("DE");
+        await Expect(map.Page.Locator("input[name=commitment][value=sea-rescue-support]")).ToBeCheckedAsync();
+
+        await map.Page.GoBackAsync();
+        await map.Page.WaitForFunctionAsync("() => !new URLSearchParams(location.search).has('country')");
+        await map.WaitUntilReady();
+        Assert.Equal(seaRescue, await map.ListedCities());
+        await Expect(map.Page.Locator("#country-filter")).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task Several_commitment_types_widen_the_result_and_counts_follow_the_country()
+    {
+        var map = await MapPage.Open(app);
+
+        await map.Page.CheckAsync("input[name=commitment][value=sea-rescue-support]");
+        await map.Page.CheckAsync("input[name=commitment][value=additional-admission]");
+        await map.WaitUntilReady();
+        Assert.Equal(await ApiCities("?commitment=sea-rescue-support,additional-admission"), await map.ListedCities());
+        Assert.Equal("sea-rescue-support,additional-admission", await map.QueryValue("commitment"));
+
+        await map.Page.SelectOptionAsync("#country-filter", "CH");
+        await map.WaitUntilReady();
+        await Expect(map.Page.Locator("[data-type=sea-rescue-support] .legend__count")).ToHaveTextAsync("1");
+        await Expect(map.Page.Locator("[data-type=additional-admission] .legend__count")).ToHaveTextAsync("0");
+
+        await map.Page.ClickAsync("[data-role=reset]");
+        await map.WaitUntilReady();
+        Assert.Equal(await ApiCities(), await map.ListedCities());
+        Assert.Equal("", await map.QueryValue("commitment"));
+    }
+
+    [Fact]
+    public async Task Searching_osnabruck_offers_Osnabrueck_and_choosing_it_opens_it()
+    {
+        var map = await MapPage.Open(app);
+
+        await map.Page.FillAsync("#city-search", "osnabruck");
+        var option = map.Page.Locator("#city-search-options [role=option][data-city=osnabrueck]");
+        await Expect(option).ToContainTextAsync("Osnabrück");
+        await map.Page.Keyboard.PressAsync("ArrowDown");
+        await Expect(map.Page.Locator("#city-search")).ToHaveAttributeAsync("aria-activedescendant", await option.GetAttributeAsync("id") ?? "");
+        await map.Page.Keyboard.PressAsync("Enter");
+
+        await map.WaitForPanel("osnabrueck");
+        await Expect(map.Panel.Locator("h2")).ToHaveTextAsync("Osnabrück");
+        Assert.Equal("osnabrueck", await map.QueryValue("city"));
+        await Expect(map.Marker("Osnabrück")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Keyboard_only_reaches_a_marker_opens_it_with_Enter_and_Escape_returns_focus_to_it()
+    {
+        var map = await MapPage.Open(app, "?view=12/47.66/9.18");
+        var page = map.Page;
+
+        string? focused = null;
+        for (var i = 0; i < 80 && focused is null; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused = await page.EvaluateAsync<string?>("() => document.activeElement?.matches('.city-marker') ? document.activeElement.title : null");
+        }
+        Assert.NotNull(focused);
+        Assert.StartsWith("Konstanz (", focused);
+        Assert.Contains("Sea rescue support", focused);
+
+        await page.Keyboard.PressAsync("Enter");
+        await map.WaitForPanel("konstanz");
+        await page.Keyboard.PressAsync("Escape");
+
+        await Expect(map.Panel).ToBeHiddenAsync();
+        Assert.Equal(focused, await page.EvaluateAsync<string?>("() => document.activeElement?.title"));
+        Assert.Equal("", await map.QueryValue("city"));
+    }
+
+    [Fact]
+    public async Task Escape_returns_focus_to_the_list_entry_the_city_was_opened_from()
+    {
+        var map = await MapPage.Open(app);
+
+        await map.ListEntry("bern").FocusAsync();
+        await map.Page.Keyboard.PressAsync("Enter");
+        await map.WaitForPanel("bern");
+        await map.Page.Keyboard.PressAsync("Escape");
+
+        await Expect(map.Panel).ToBeHiddenAsync();
+        await Expect(map.ListEntry("bern")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task Axe_finds_no_serious_or_critical_violations_on_the_map_with_a_city_open()
+    {
+        var map = await MapPage.Open(app, "?city=konstanz", bypassCsp: true);
+        await map.WaitForPanel("konstanz");
+        await map.Page.AddScriptTagAsync(new() { Path = Path.Combine(TestApp.RepoRoot, "node_modules", "axe-core", "axe.min.js") });
+
+        var violations = await map.Page.EvaluateAsync<AxeViolation[]>(
+            "async () => (await axe.run(document)).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))");
+
+        var serious = violations.Where(v => v.Impact is "serious" or "critical").ToArray();
+        Assert.True(serious.Length == 0, "axe: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}) at {string.Join(", ", v.Nodes)}")));
+    }
+
+    public sealed record AxeViolation(string Id, string? Impact, string[] Nodes);
+
+    [Fact]
+    public async Task On_a_375_by_740_phone_the_map_stays_visible_and_a_city_opens_as_a_sheet_leaving_the_map_in_view()
+    {
+        var map = await MapPage.Open(app, width: 375, height: 740);
+        var mapBox = await map.Page.Locator("#map").BoundingBoxAsync();
+        Assert.NotNull(mapBox);
+        Assert.True(mapBox.Width >= 370 && mapBox.Height >= 300, $"map is {mapBox.Width}×{mapBox.Height}");
+        await map.Screenshot("map-phone");
+
+        await map.ListEntry("konstanz").ClickAsync();
+        await map.WaitForPanel("konstanz");
+        var panelBox = await map.Panel.BoundingBoxAsync();
+        Assert.NotNull(panelBox);
+        Assert.True(panelBox.Y > mapBox.Y + 200, $"the sheet starts at {panelBox.Y}, leaving {panelBox.Y - mapBox.Y}px of map");
+        var markerBox = await map.Marker("Konstanz").BoundingBoxAsync();
+        Assert.NotNull(markerBox);
+        Assert.True(markerBox.X >= mapBox.X && markerBox.X + markerBox.Width <= mapBox.X + mapBox.Width
+            && markerBox.Y >= mapBox.Y && markerBox.Y + markerBox.Height <= panelBox.Y,
+            $"Konstanz's marker at ({markerBox.X}, {markerBox.Y}) is not in the map left uncovered above the sheet");
+        await map.Screenshot("map-phone-konstanz");
+    }
+
+    [Fact]
+    public async Task Without_tiles_the_country_outlines_are_drawn_and_the_attribution_names_the_sources()
+    {
+        var map = await MapPage.Open(app);
+
+        await map.Page.WaitForSelectorAsync(".leaflet-outlines-pane path", new() { State = WaitForSelectorState.Attached });
+        Assert.True(await map.Page.Locator(".leaflet-outlines-pane path").CountAsync() > 10);
+        await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("OpenStreetMap");
+        await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("Natural Earth");
+    }
+
+    [Fact]
+    public async Task When_the_api_fails_the_page_says_so_and_retry_recovers()
+    {
+        var page = await app.NewPage();
+        var failing = true;
+        await page.RouteAsync("**/api/cities", route => failing ? route.FulfillAsync(new() { Status = 500, Body = "" }) : route.ContinueAsync());
+        await page.GotoAsync("/");
+
+        await page.WaitForSelectorAsync("body[data-map-state=error]", new() { State = WaitForSelectorState.Attached });
+        await Expect(page.Locator("#map-status")).ToContainTextAsync("could not be loaded");
+        failing = false;
+        await page.ClickAsync("#map-retry");
+
+        await page.WaitForSelectorAsync("body[data-map-state=ready]", new() { State = WaitForSelectorState.Attached });
+        Assert.Equal(await ApiCities(), await new MapPage(page).ListedCities());
+    }
+
+    [Fact]
+    public async Task Opening_a_city_from_the_url_and_going_back_closes_it()
+    {
+        var map = await MapPage.Open(app);
+        await map.ListEntry("bochum").ClickAsync();
+        await map.WaitForPanel("bochum");
+        await map.ListEntry("hannover").ClickAsync();
+        await map.WaitForPanel("hannover");
+
+        await map.Page.GoBackAsync();
+        await map.WaitForPanel("bochum");
+        await map.Page.GoBackAsync();
+        await Expect(map.Panel).ToBeHiddenAsync();
+        Assert.Equal("", await map.QueryValue("city"));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using MovingCities.Tests.Infrastructure;
+
+namespace MovingCities.Tests.Pages;
+
+public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
+{
+    const string ConferencePost = "tageskonferenz-kommunen-als-sichere-haefen";
+
+    async Task<AngleSharp.Html.Dom.IHtmlDocument> Page(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await app.Get(path);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_city_page_shows_its_commitments_with_sources_its_news_and_a_link_to_the_map()
+    {
+        var page = await Page("/cities/konstanz");
+
+        Assert.Equal("Konstanz", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Konstanz – Moving Cities", page.Title);
+        Assert.EndsWith("/cities/konstanz", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("meta[property='og:title'][content='Konstanz']"));
+        var seaRescue = page.QuerySelector("[data-commitment=sea-rescue-support]")!;
+        Assert.StartsWith("http", seaRescue.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector($"[data-role=news] a[href='/news/{ConferencePost}']"));
+        Assert.NotNull(page.QuerySelector("a[href='/?city=konstanz']"));
+    }
+
+    [Fact]
+    public async Task A_news_page_renders_the_post_and_links_its_tagged_cities()
+    {
+        var page = await Page($"/news/{ConferencePost}");
+
+        Assert.Contains("Kommunen als sichere Häfen", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("de", page.QuerySelector("article")!.GetAttribute("lang"));
+        var tagged = page.QuerySelectorAll("[data-role=tagged-cities] a").Select(a => a.GetAttribute("data-city")).Order().ToArray();
+        Assert.Equal(["bern", "bochum", "frankfurt-am-main", "greifswald", "hanau", "hannover", "konstanz", "offenbach-am-main",
+            "osnabrueck", "regensburg", "wiesbaden"], tagged);
+        Assert.NotNull(page.QuerySelector("a[href='/cities/konstanz']"));
+        HtmlAssert.Inert(page.QuerySelector(".page__body")!.InnerHtml);
+    }
+
+    [Fact]
+    public async Task The_news_index_lists_published_posts_and_filters_by_city()
+    {
+        var all = await Page("/news");
+        Assert.NotNull(all.QuerySelector($"a[href='/news/{ConferencePost}']"));
+
+        var konstanz = await Page("/news?city=konstanz");
+        Assert.Contains("News about Konstanz", konstanz.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(konstanz.QuerySelector($"a[href='/news/{ConferencePost}']"));
+    }
+
+    [Theory]
+    [InlineData("/cities/atlantis", "City not found")]
+    [InlineData("/news/no-such-post", "News post not found")]
+    [InlineData("/news?city=atlantis", "News")]
+    public async Task Unknown_cities_and_posts_get_a_helpful_404_page(string path, string heading)
+    {
+        var page = await Page(path, HttpStatusCode.NotFound);
+
+        Assert.Contains(heading, page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector("main a[href='/']") ?? page.QuerySelector("main a[href='/news']"));
+    }
+}
