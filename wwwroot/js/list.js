@@ -5,6 +5,11 @@ import { countryName, el } from './text.js';
 
 const listOptions = { pageSize: 200 };
 
+const collator = new Intl.Collator('de');
+
+/** Name order for the list; sorting once up front keeps filtering cheap with 100,000 cities. */
+export const byName = (a, b) => collator.compare(a.properties.name, b.properties.name);
+
 export class CityList {
   /**
    * @param {HTMLOListElement} list
@@ -26,9 +31,9 @@ export class CityList {
     moreButton.addEventListener('click', () => this.#showMore());
   }
 
-  /** Replaces the entries with these cities (already filtered), in name order. */
+  /** Replaces the entries with these cities: already filtered and in name order (see byName). */
   show(cities) {
-    this.cities = [...cities].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'de'));
+    this.cities = cities;
     this.shown = 0;
     this.list.replaceChildren();
     this.#showMore();

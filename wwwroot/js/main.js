@@ -2,7 +2,7 @@
 
 import { ApiError, fetchBasemap, fetchCities, fetchCommitmentTypes, fetchOutlines } from './api.js';
 import { CityPanel } from './panel.js';
-import { CityList } from './list.js';
+import { CityList, byName } from './list.js';
 import { CitySearch } from './search.js';
 import { Filters } from './filters.js';
 import { boundsOfFeatures, featureLatLng, formatView, parseView } from './geo.js';
@@ -14,8 +14,10 @@ const L = globalThis.L;
 
 const mapOptions = {
   europe: { center: [51, 10], zoom: 4 },
-  minZoom: 2,
-  maxZoom: 18,            // clustering needs a fixed top zoom before any tile layer sets one
+  // Clustering needs a fixed zoom range before any tile layer sets one, and its cost grows with every level:
+  // 3 still shows all of Europe, 16 shows streets, far closer than any city's point means.
+  minZoom: 3,
+  maxZoom: 16,
   openZoom: 10,           // how close choosing a city from the list or search flies in
   fitPadding: [24, 24],
   fitMaxZoom: 9,          // refitting to one city should not zoom in to street level
@@ -43,6 +45,8 @@ const citiesBySlug = new Map();
 const markersBySlug = new Map();
 let shown = [];
 let clusters;
+let placing = Promise.resolve();
+let placement = null; // { total, done } while markers are being added
 let filters;
 let list;
 let panel;
@@ -104,14 +108,18 @@ function applyFilters(selection, { refit }) {
     map.fitBounds(boundsOfFeatures(shown), { padding: mapOptions.fitPadding, maxZoom: mapOptions.fitMaxZoom, animate: !reducedMotion });
   }
   setStatus('updating', 'Placing the cities on the map…');
-  return new Promise((resolve) => {
-    clusters.once('placed', () => {
-      setStatus('ready', '');
-      performance.mark('map-ready');
-      resolve();
-    });
+  const markers = shown.map((feature) => markersBySlug.get(feature.id));
+  // Chunked adding cannot be interrupted (clearLayers would not stop it), so placements queue up.
+  placing = placing.then(() => new Promise((done) => {
+    placement = { total: markers.length, done };
     clusters.clearLayers();
-    clusters.addLayers(shown.map((feature) => markersBySlug.get(feature.id)), true);
+    clusters.addLayers(markers, true);
+  }));
+  const settled = placing;
+  return settled.then(() => {
+    if (settled !== placing) return; // a newer selection is still being placed
+    setStatus('ready', '');
+    performance.mark('map-ready');
   });
 }
 
@@ -211,10 +219,11 @@ async function start() {
     setStatus('error', `The cities could not be loaded. ${reason}`);
     return;
   }
+  performance.mark('cities-loaded');
   drawBasemap().catch(() => { /* no tiles and no outlines: the markers alone still work */ });
 
   const typesByKey = new Map(types.map((type) => [type.key, type]));
-  cities = layer.features;
+  cities = layer.features.sort(byName);
   const iconFor = iconFactory(typesByKey);
   for (const feature of cities) {
     citiesBySlug.set(feature.id, feature);
@@ -224,8 +233,13 @@ async function start() {
     markersBySlug.set(feature.id, marker);
   }
 
+  performance.mark('markers-created');
   clusters = createClusterGroup((processed, total) => {
-    if (processed === total) requestAnimationFrame(() => clusters.fire('placed'));
+    // Adding the group to the map reports an empty pass of its own: only the placement we started counts.
+    if (!placement || processed !== total || total !== placement.total) return;
+    const { done } = placement;
+    placement = null;
+    requestAnimationFrame(done);
   });
   clusters.on('click', (event) => openCity(event.layer.citySlug, 'marker'));
   // Markers are role=button: Enter and Space act like a click (Leaflet only does so for bound popups).

@@ -16,8 +16,8 @@ const markerOptions = {
 const clusterOptions = {
   // Chunked adding keeps the page responsive while tens of thousands of markers are clustered.
   chunkedLoading: true,
-  chunkInterval: 120,
-  chunkDelay: 16,
+  chunkInterval: 200,
+  chunkDelay: 1,
   showCoverageOnHover: false,
   maxClusterRadius: 50,
   spiderfyOnMaxZoom: true,

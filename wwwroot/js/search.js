@@ -16,7 +16,8 @@ export class CitySearch {
     this.input = input;
     this.listbox = listbox;
     this.onChoose = onChoose;
-    this.index = [];
+    this.features = [];
+    this.index = null;
     this.suggestions = [];
     this.active = -1;
     input.addEventListener('input', () => this.#suggest());
@@ -29,14 +30,16 @@ export class CitySearch {
     });
   }
 
-  /** The cities to search: GeoJSON features from /api/cities. */
+  /** The cities to search: GeoJSON features from /api/cities. Indexed on first use, not while the map loads. */
   setCities(features) {
-    this.index = features.map((feature) => ({ feature, keys: searchKeys(feature.properties.name) }));
+    this.features = features;
+    this.index = null;
   }
 
   #suggest() {
     const query = fold(this.input.value.trim());
     if (query.length < searchOptions.minLength) return this.#close();
+    this.index ??= this.features.map((feature) => ({ feature, keys: searchKeys(feature.properties.name) }));
     const rank = ({ keys }) => {
       if (keys.some((k) => k.startsWith(query))) return 0;
       if (keys.some((k) => k.split(/[\s\-/()]+/).some((word) => word.startsWith(query)))) return 1;

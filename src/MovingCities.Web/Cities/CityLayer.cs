@@ -16,6 +16,13 @@ public sealed class CityLayer(DataVersion dataVersion, IServiceScopeFactory scop
 
     sealed record Prepared(long Version, Representation Representation);
 
+    /// <summary>
+    /// Brotli's smallest size costs seconds per megabyte: worth it for today's few hundred cities, but every
+    /// save rebuilds the layer, so past a few thousand cities the default level keeps a rebuild short.
+    /// </summary>
+    public static CompressionLevel CompressionFor(int cityCount) =>
+        cityCount <= 2_000 ? CompressionLevel.SmallestSize : CompressionLevel.Optimal;
+
     public async Task<Representation> GetAsync(CancellationToken cancellationToken)
     {
         var prepared = _prepared;
@@ -33,7 +40,7 @@ public sealed class CityLayer(DataVersion dataVersion, IServiceScopeFactory scop
             var db = scope.ServiceProvider.GetRequiredService<MovingCitiesDb>();
             var typeOrder = await db.CommitmentTypes.ToDictionaryAsync(t => t.Key, t => t.SortOrder, cancellationToken);
             var cities = await CityFeatures.Summaries(db.Cities.AsNoTracking()).AsSplitQuery().ToListAsync(cancellationToken);
-            var representation = CityFeatures.Layer(cities, typeOrder, CompressionLevel.SmallestSize).Precompress();
+            var representation = CityFeatures.Layer(cities, typeOrder, CompressionFor(cities.Count)).Precompress();
             _prepared = new Prepared(version, representation);
             return representation;
         }

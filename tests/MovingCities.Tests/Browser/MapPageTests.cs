@@ -110,6 +110,18 @@ public sealed class MapPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Only_cities_in_view_narrows_the_list_to_the_map_and_follows_it()
+    {
+        var map = await MapPage.Open(app, "?view=9/47.66/9.18");
+
+        await map.Page.CheckAsync("#only-in-view");
+        Assert.Equal(["konstanz"], await map.ListedCities());
+
+        await map.Page.UncheckAsync("#only-in-view");
+        Assert.Equal(await ApiCities(), await map.ListedCities());
+    }
+
+    [Fact]
     public async Task Searching_osnabruck_offers_Osnabrueck_and_choosing_it_opens_it()
     {
         var map = await MapPage.Open(app);
