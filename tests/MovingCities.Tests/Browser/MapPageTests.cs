@@ -18,6 +18,10 @@ public sealed class MapPageTests(BrowserApp app)
 
         Assert.Equal(await ApiCities(), await map.ListedCities());
         await Expect(map.Page.Locator("#result-summary")).ToHaveTextAsync("11 cities");
+        // Ready means placed: at the opening view every city is in a marker or a cluster on the map.
+        var placed = await map.Page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('.leaflet-marker-icon')].reduce((n, e) => n + (e.classList.contains('marker-cluster') ? Number(e.textContent) : 1), 0)");
+        Assert.Equal(11, placed);
         await map.Screenshot("map-desktop");
     }
 
