@@ -5,6 +5,8 @@ using MovingCities.Web.Cities;
 using MovingCities.Web.Cli;
 using MovingCities.Web.Commitments;
 using MovingCities.Web.Data;
+using MovingCities.Web.Editors;
+using MovingCities.Web.Feeds;
 using MovingCities.Web.Geodata;
 using MovingCities.Web.Http;
 using MovingCities.Web.News;
@@ -29,8 +31,11 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.Configure<BasemapOptions>(builder.Configuration.GetSection(BasemapOptions.Section));
 builder.Services.AddSingleton<CountryOutlines>();
 
-// Server-rendered pages for cities and news (readable without JavaScript)
-builder.Services.AddRazorPages();
+// Editors: Identity accounts in the same database, cookie sign-in, lockout, rate-limited login, antiforgery
+builder.Services.AddEditorAccounts(builder.Environment);
+
+// Server-rendered pages for cities and news (readable without JavaScript); everything under /Admin needs an editor
+builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", EditorRoles.EditingPolicy));
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
@@ -64,12 +69,18 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch 
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
+// Who is signed in, what they may do, and the login rate limit
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapCities();
 app.MapCommitmentTypes();
 app.MapNewsApi();
 app.MapBasemap();
+app.MapFeeds();
 app.MapRazorPages();
 
 app.Run();

@@ -3,10 +3,21 @@
 
 const L = globalThis.L;
 
+/** A position given GeoJSON-wise (longitude first) as a Leaflet LatLng. */
+export function lonLatToLatLng(longitude, latitude) {
+  return L.latLng(latitude, longitude);
+}
+
+/** A Leaflet LatLng as a GeoJSON position [longitude, latitude], rounded to 6 decimals (about 10 cm). */
+export function latLngToPosition(latLng) {
+  const round = (n) => Math.round(n * 1e6) / 1e6;
+  return [round(latLng.lng), round(latLng.lat)];
+}
+
 /** A GeoJSON Point feature's position as a Leaflet LatLng. */
 export function featureLatLng(feature) {
   const [longitude, latitude] = feature.geometry.coordinates;
-  return L.latLng(latitude, longitude);
+  return lonLatToLatLng(longitude, latitude);
 }
 
 /** Leaflet bounds around GeoJSON positions (null when there are none). */

@@ -55,6 +55,9 @@ public class City
     /// <summary>An in-depth profile of the city, such as its page on moving-cities.eu.</summary>
     public string? ProfileUrl { get; set; }
 
+    /// <summary>Raised by every edit of the city or its commitments; see <see cref="News.NewsPost.Version"/>.</summary>
+    public int Version { get; set; }
+
     /// <summary>The gazetteer's name for the place where it differs from <see cref="Name"/> ("Hanau am Main").</summary>
     public string? GazetteerName { get; set; }
 

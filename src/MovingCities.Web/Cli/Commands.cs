@@ -20,6 +20,9 @@ public static class Commands
                               check a geodata folder (default: the app's) and every city against the gazetteer
           import-facts <csv> <report.md>
                               merge the shared facts file into the database (rules: geodata/facts-rules.json)
+          create-editor <email> [--admin]
+                              create an editor account (Admin role too with --admin); the password is read
+                              from standard input, e.g. printf '%s\n' "$PASSWORD" | ... create-editor a@b.org
         """;
 
     /// <summary>A first argument that is not an option (like --urls) names a command.</summary>
@@ -31,7 +34,11 @@ public static class Commands
     /// </summary>
     public static string[] HostArguments(string[] args) => Requested(args) ? args[Positional(args).Length..] : args;
 
-    static string[] Positional(string[] args) => args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    /// <summary>The command's words: up to the first host option; <c>--admin</c> belongs to create-editor.</summary>
+    static string[] Positional(string[] args) =>
+        args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal) || a == AdminFlag).ToArray();
+
+    const string AdminFlag = "--admin";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -48,6 +55,10 @@ public static class Commands
                 return Validate(app.Services, folder);
             case ["import-facts", var csv, var report]:
                 return await ImportFactsAsync(app.Services, csv, report);
+            case ["create-editor", var email]:
+                return await Editors.EditorAccounts.CreateFromConsoleAsync(app.Services, email, admin: false);
+            case ["create-editor", var email, AdminFlag]:
+                return await Editors.EditorAccounts.CreateFromConsoleAsync(app.Services, email, admin: true);
             case ["help"]:
                 Console.WriteLine(Usage);
                 return 0;

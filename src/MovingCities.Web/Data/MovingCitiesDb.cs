@@ -1,21 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MovingCities.Web.Cities;
 using MovingCities.Web.Commitments;
+using MovingCities.Web.History;
 using MovingCities.Web.Networks;
 using MovingCities.Web.News;
 
 namespace MovingCities.Web.Data;
 
-public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : DbContext(options)
+/// <summary>The app's data and, in the same database, the editors' accounts (ASP.NET Core Identity).</summary>
+public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<City> Cities => Set<City>();
     public DbSet<CommitmentType> CommitmentTypes => Set<CommitmentType>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<Network> Networks => Set<Network>();
     public DbSet<NewsPost> NewsPosts => Set<NewsPost>();
+    public DbSet<Change> Changes => Set<Change>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model); // Identity's tables
         model.Entity<City>(city =>
         {
             city.HasIndex(c => c.Slug).IsUnique();
@@ -26,6 +32,7 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : DbContex
             city.Property(c => c.Location).HasWkbConversion();
             city.Property(c => c.Country).HasMaxLength(2);
             city.HasMany(c => c.NewsPosts).WithMany(p => p.Cities).UsingEntity("NewsPostCity");
+            city.Property(c => c.Version).IsConcurrencyToken();
         });
 
         model.Entity<CommitmentType>(type => type.HasKey(t => t.Key));
@@ -53,6 +60,13 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : DbContex
             post.HasIndex(p => p.Slug).IsUnique();
             post.HasIndex(p => new { p.Status, p.PublishedAt });
             post.Property(p => p.Status).HasConversion(LowercaseEnum<NewsStatus>());
+            post.Property(p => p.Version).IsConcurrencyToken();
+        });
+
+        model.Entity<Change>(change =>
+        {
+            change.HasIndex(c => new { c.Subject, c.SubjectId });
+            change.HasIndex(c => c.AtUtc);
         });
     }
 

@@ -21,6 +21,9 @@ public class NewsPost
     public string? SourceUrl { get; set; }
 
     public List<City> Cities { get; set; } = [];
+
+    /// <summary>Raised by every edit; an edit form carries the version it was loaded from, so a save over a newer one is refused.</summary>
+    public int Version { get; set; }
 }
 
 public enum NewsStatus

@@ -11,7 +11,7 @@ namespace MovingCities.Web.Pages.Cities;
 public sealed class CityModel(MovingCitiesDb db) : PageModel
 {
     public sealed record CityPage(
-        string Slug, string Name, string Country, string? Region, string? Description, string? ProfileUrl,
+        string Slug, string Name, string Country, string? Region, string? Description, string? ProfileUrl, double Longitude, double Latitude,
         List<CommitmentView> Commitments, List<NetworkReference> Networks, List<NewsReference> News);
 
     public CityPage? City { get; private set; }
@@ -23,7 +23,7 @@ public sealed class CityModel(MovingCitiesDb db) : PageModel
         RequestedSlug = slug;
         var key = slug.ToLowerInvariant();
         City = await db.Cities.AsNoTracking().Where(c => c.Slug == key).Select(c => new CityPage(
-            c.Slug, c.Name, c.Country, c.Region, c.Description, c.ProfileUrl,
+            c.Slug, c.Name, c.Country, c.Region, c.Description, c.ProfileUrl, c.Longitude, c.Latitude,
             c.Commitments.OrderBy(m => m.Date == null).ThenBy(m => m.Date).ThenBy(m => m.Type.SortOrder)
                 .Select(m => new CommitmentView(m.TypeKey, new Geodata.LocalizedText(m.Type.TitleDe, m.Type.TitleEn), m.Type.Color,
                     m.Status, m.Date, m.Summary, m.SourceUrl, m.LastVerified))

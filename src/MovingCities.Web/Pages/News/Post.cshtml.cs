@@ -17,6 +17,8 @@ public sealed class PostModel(MovingCitiesDb db, MarkdownRenderer markdown) : Pa
 
     public string RequestedSlug { get; private set; } = "";
 
+    public List<MapPoint> Points { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         RequestedSlug = slug;
@@ -36,6 +38,8 @@ public sealed class PostModel(MovingCitiesDb db, MarkdownRenderer markdown) : Pa
         Post = new NewsDetail(post.Slug, post.Title, post.Summary, post.PublishedAt, post.Language, html,
             post.Cities, post.SourceUrl, "/news/" + post.Slug);
         Body = new HtmlString(html);
+        Points = await db.Cities.Where(c => c.NewsPosts.Any(p => p.Slug == key)).OrderBy(c => c.Name)
+            .Select(c => new MapPoint(c.Slug, c.Name, c.Longitude, c.Latitude)).ToListAsync(cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,170 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Data;
+using MovingCities.Web.History;
+using MovingCities.Web.News;
+using MovingCities.Web.Text;
+
+namespace MovingCities.Web.Pages.Admin.Posts;
+
+/// <summary>Writing a post: create, edit, tag cities, publish and unpublish; refuses to overwrite a newer version.</summary>
+public sealed class EditModel(MovingCitiesDb db) : PageModel
+{
+    public sealed class PostForm
+    {
+        [Required, StringLength(200), Display(Name = "Title")]
+        public string Title { get; set; } = "";
+
+        [StringLength(120), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Lowercase letters, digits and single hyphens only.")]
+        [Display(Name = "Slug (the post's address; made from the title when empty)")]
+        public string? Slug { get; set; }
+
+        [StringLength(500), Display(Name = "Summary")]
+        public string? Summary { get; set; }
+
+        [Display(Name = "Text (Markdown)")]
+        public string Body { get; set; } = "";
+
+        [Required, RegularExpression("^(de|en)$", ErrorMessage = "Choose German or English."), Display(Name = "Language")]
+        public string Language { get; set; } = "de";
+
+        [Required, Display(Name = "Date")]
+        public DateOnly PublishedAt { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        [Url, StringLength(500), Display(Name = "Source URL")]
+        public string? SourceUrl { get; set; }
+
+        /// <summary>Slugs of the tagged cities (the tag field keeps one hidden input per city).</summary>
+        public List<string> Cities { get; set; } = [];
+
+        /// <summary>The version the form was loaded from.</summary>
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public PostForm Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+    public NewsStatus Status { get; private set; } = NewsStatus.Draft;
+    public string? SavedMessage { get; private set; }
+
+    /// <summary>Set when a save was refused because someone saved a newer version meanwhile.</summary>
+    public PostSnapshot? Conflict { get; private set; }
+    public string? ConflictEditor { get; private set; }
+
+    /// <summary>Names of the tagged cities, for the tag chips.</summary>
+    public Dictionary<string, string> CityNames { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        Id = id;
+        if (id is null)
+            return Page();
+        var post = await LoadAsync(id.Value);
+        if (post is null)
+            return NotFound();
+        Status = post.Status;
+        Input = new PostForm
+        {
+            Title = post.Title, Slug = post.Slug, Summary = post.Summary, Body = post.Body, Language = post.Language,
+            PublishedAt = post.PublishedAt, SourceUrl = post.SourceUrl, Cities = post.Cities.Select(c => c.Slug).ToList(),
+            Version = post.Version,
+        };
+        SavedMessage = TempData["Saved"] as string;
+        await LoadCityNamesAsync();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int? id) => SaveAsync(id, status: null);
+    public Task<IActionResult> OnPostPublishAsync(int? id) => SaveAsync(id, NewsStatus.Published);
+    public Task<IActionResult> OnPostUnpublishAsync(int? id) => SaveAsync(id, NewsStatus.Draft);
+
+    async Task<IActionResult> SaveAsync(int? id, NewsStatus? status)
+    {
+        Id = id;
+        var post = id is null ? null : await LoadAsync(id.Value);
+        if (id is not null && post is null)
+            return NotFound();
+        Status = post?.Status ?? NewsStatus.Draft;
+
+        Input.Cities = Input.Cities.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Text.Slug.From(Input.Title) : Input.Slug.Trim();
+        if (!string.IsNullOrEmpty(Input.SourceUrl) && !Http.Links.IsHttp(Input.SourceUrl))
+            ModelState.AddModelError("Input.SourceUrl", "The source must be an http(s) address.");
+        if (string.IsNullOrEmpty(slug))
+            ModelState.AddModelError("Input.Slug", "Give the post a title or a slug.");
+        else if (await db.NewsPosts.AnyAsync(p => p.Slug == slug && p.Id != (id ?? 0)))
+            ModelState.AddModelError("Input.Slug", $"Another post already has the address /news/{slug}; choose another slug.");
+        var cities = await db.Cities.Where(c => Input.Cities.Contains(c.Slug)).ToListAsync();
+        foreach (var missing in Input.Cities.Except(cities.Select(c => c.Slug)))
+            ModelState.AddModelError("Input.Cities", $"There is no city '{missing}'.");
+        if ((status ?? Status) == NewsStatus.Published && string.IsNullOrWhiteSpace(Input.Body))
+            ModelState.AddModelError("Input.Body", "A published post needs a text.");
+        await LoadCityNamesAsync();
+        if (!ModelState.IsValid)
+            return Page();
+
+        if (post is not null && post.Version != Input.Version)
+        {
+            // Someone saved since this form was loaded: keep both, overwrite nothing.
+            Conflict = PostSnapshot.Of(post);
+            ConflictEditor = await db.Changes.Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == post.Id)
+                .OrderByDescending(c => c.Id).Select(c => c.Editor + ", " + c.AtUtc.ToString("yyyy-MM-dd HH:mm") + " UTC")
+                .FirstOrDefaultAsync();
+            Input.Version = post.Version;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        var before = post is null ? null : PostSnapshot.Of(post);
+        post ??= db.NewsPosts.Add(new NewsPost { Slug = slug, Title = Input.Title, Language = Input.Language }).Entity;
+        post.Slug = slug;
+        post.Title = Input.Title.Trim();
+        post.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
+        post.Body = Input.Body;
+        post.Language = Input.Language;
+        post.PublishedAt = Input.PublishedAt;
+        post.SourceUrl = string.IsNullOrWhiteSpace(Input.SourceUrl) ? null : Input.SourceUrl.Trim();
+        post.Status = status ?? post.Status;
+        post.Cities = cities;
+        post.Version++;
+        // The version the editor saw, so a save that races another one fails in the database too.
+        if (before is not null)
+            db.Entry(post).Property(p => p.Version).OriginalValue = Input.Version;
+
+        var action = before is null ? "created" : status switch
+        {
+            NewsStatus.Published when before.Status != NewsStatus.Published => "published",
+            NewsStatus.Draft when before.Status == NewsStatus.Published => "unpublished",
+            _ => "updated",
+        };
+        try
+        {
+            // One transaction: the post and its history entry are saved together or not at all.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.SaveChangesAsync(); // first, so a new post has its id for the history
+            HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, action, User.Identity!.Name!, before, PostSnapshot.Of(post));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Someone saved this post at the same moment; reload it to see their version.");
+            return Page();
+        }
+        TempData["Saved"] = action switch
+        {
+            "published" => $"Published: it is live at /news/{post.Slug}.",
+            "unpublished" => "Unpublished: the post is a draft again and no longer public.",
+            _ => "Saved.",
+        };
+        return RedirectToPage(new { id = post.Id });
+    }
+
+    Task<NewsPost?> LoadAsync(int id) => db.NewsPosts.Include(p => p.Cities).FirstOrDefaultAsync(p => p.Id == id);
+
+    async Task LoadCityNamesAsync() =>
+        CityNames = await db.Cities.Where(c => Input.Cities.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Name);
+}

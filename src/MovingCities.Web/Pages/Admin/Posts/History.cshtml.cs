@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Data;
+using MovingCities.Web.History;
+using MovingCities.Web.News;
+
+namespace MovingCities.Web.Pages.Admin.Posts;
+
+/// <summary>Every recorded change of a post, with before and after, and restoring a past version.</summary>
+public sealed class HistoryModel(MovingCitiesDb db) : PageModel
+{
+    public int Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public List<Change> Changes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var post = await db.NewsPosts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
+        if (post is null)
+            return NotFound();
+        Id = id;
+        Title = post.Title;
+        Changes = await db.Changes.AsNoTracking().Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == id)
+            .OrderByDescending(c => c.Id).ToListAsync();
+        return Page();
+    }
+
+    /// <summary>Makes the post what it was after the given change; the restore is itself a recorded change.</summary>
+    public async Task<IActionResult> OnPostRestoreAsync(int id, int changeId)
+    {
+        var post = await db.NewsPosts.Include(p => p.Cities).FirstOrDefaultAsync(p => p.Id == id);
+        var change = await db.Changes.FirstOrDefaultAsync(c => c.Id == changeId && c.Subject == ChangeSubjects.Post && c.SubjectId == id);
+        if (post is null || change is null || HistoryLog.Read<PostSnapshot>(change.After) is not { } version)
+            return NotFound();
+        if (await db.NewsPosts.AnyAsync(p => p.Slug == version.Slug && p.Id != id))
+        {
+            TempData["Saved"] = $"Not restored: another post now has the address /news/{version.Slug}.";
+            return Redirect($"/admin/posts/{id}");
+        }
+        var before = PostSnapshot.Of(post);
+        post.Title = version.Title;
+        post.Slug = version.Slug;
+        post.Summary = version.Summary;
+        post.Body = version.Body;
+        post.Language = version.Language;
+        post.PublishedAt = version.PublishedAt;
+        post.SourceUrl = version.SourceUrl;
+        post.Cities = await db.Cities.Where(c => version.Cities.Contains(c.Slug)).ToListAsync();
+        post.Version++;
+        // Publication state stays as it is: restoring an old text must not publish or hide the post by surprise.
+        HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, "restored", User.Identity!.Name!, before, PostSnapshot.Of(post));
+        await db.SaveChangesAsync();
+        TempData["Saved"] = $"Restored the version of {change.AtUtc:yyyy-MM-dd HH:mm} UTC.";
+        return Redirect($"/admin/posts/{id}");
+    }
+}
