@@ -10,6 +10,7 @@ using MovingCities.Web.Feeds;
 using MovingCities.Web.Geodata;
 using MovingCities.Web.Http;
 using MovingCities.Web.News;
+using MovingCities.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
 
@@ -30,6 +31,8 @@ builder.Services.AddSingleton<CityLayer>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.Configure<BasemapOptions>(builder.Configuration.GetSection(BasemapOptions.Section));
 builder.Services.AddSingleton<CountryOutlines>();
+builder.Services.AddSingleton<GazetteerSource>();
+builder.Services.AddSingleton<TagSuggestions>();
 
 // Editors: Identity accounts in the same database, cookie sign-in, lockout, rate-limited login, antiforgery
 builder.Services.AddEditorAccounts(builder.Environment);
@@ -80,6 +83,7 @@ app.MapCities();
 app.MapCommitmentTypes();
 app.MapNewsApi();
 app.MapBasemap();
+app.MapEditorApi();
 app.MapFeeds();
 app.MapRazorPages();
 

@@ -22,6 +22,7 @@ public sealed class Gazetteer
     Gazetteer(IReadOnlyList<GazetteerPlace> places)
     {
         Count = places.Count;
+        Places = places;
         // "Zürich" and its ASCII name "Zurich" fold to the same key: index each place once per distinct key.
         foreach (var place in places.OrderByDescending(p => p.Population))
             foreach (var key in new[] { place.Name, place.AsciiName }.Select(name => Key(name, place.Country)).Distinct())
@@ -33,6 +34,9 @@ public sealed class Gazetteer
     }
 
     public int Count { get; }
+
+    /// <summary>Every place, in file order.</summary>
+    public IReadOnlyList<GazetteerPlace> Places { get; }
 
     public static Gazetteer Load(string folder)
     {

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MovingCities.Web.Editors;
+
+namespace MovingCities.Web.Tagging;
+
+public static class TagSuggestionEndpoints
+{
+    public const int MaxTextLength = 100_000;
+
+    public static IEndpointRouteBuilder MapEditorApi(this IEndpointRouteBuilder routes)
+    {
+        var editor = routes.MapGroup("/api/editor").WithTags("Editors").RequireEditorWithAntiforgery();
+
+        editor.MapPost("/tag-suggestions", SuggestTags)
+            .WithName(nameof(SuggestTags))
+            .WithSummary("The cities a post's text mentions, with the words that matched (editors only)")
+            .WithDescription("Body: { \"text\": \"…\" }. Each suggestion names a city on the map (slug) or a gazetteer place not yet on it (slug null, with its position). Uncertain ones carry a doubt.")
+            .ProducesValidationProblem();
+
+        return routes;
+    }
+
+    public sealed record SuggestionRequest(string? Text);
+
+    public sealed record SuggestionResponse(IReadOnlyList<TagSuggestion> Suggestions);
+
+    public static async Task<Results<Ok<SuggestionResponse>, ValidationProblem>> SuggestTags(
+        SuggestionRequest request, TagSuggestions suggestions, CancellationToken cancellationToken)
+    {
+        if (request.Text is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Send the post's text as \"text\"."] });
+        if (request.Text.Length > MaxTextLength)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"At most {MaxTextLength:N0} characters."] });
+        var suggester = await suggestions.GetAsync(cancellationToken);
+        return TypedResults.Ok(new SuggestionResponse(suggester.Suggest(request.Text)));
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using MovingCities.Tests.Infrastructure;
+using MovingCities.Web.Geodata;
+using MovingCities.Web.Tagging;
+
+namespace MovingCities.Tests.Tagging;
+
+/// <summary>A suggester over the project's real cities (geodata/cities.geojson) and the full gazetteer, built once.</summary>
+public static class RealSuggester
+{
+    static readonly Lazy<TagSuggester> Instance = new(() =>
+    {
+        var folder = TestApp.RepoGeodata;
+        using var cities = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, GeodataFiles.Cities)));
+        var known = cities.RootElement.GetProperty("features").EnumerateArray().Select(f =>
+        {
+            var p = f.GetProperty("properties");
+            string? Text(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return new KnownCity(f.GetProperty("id").GetString()!, Text("name")!, Text("country")!, Text("region"), Text("gazetteerName"));
+        }).ToList();
+        return new TagSuggester(known, Gazetteer.Load(folder).Places,
+            TagSuggester.ReadWordList(Path.Combine(folder, GazetteerSource.CommonWordsFile)));
+    });
+
+    public static TagSuggester Get() => Instance.Value;
+}
