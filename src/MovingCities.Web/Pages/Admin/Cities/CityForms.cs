@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using MovingCities.Web.Commitments;
+using MovingCities.Web.Geodata;
+
+namespace MovingCities.Web.Pages.Admin.Cities;
+
+/// <summary>A city's own fields, for adding and editing.</summary>
+public sealed class CityForm
+{
+    [Required, StringLength(120), Display(Name = "Name")]
+    public string Name { get; set; } = "";
+
+    [Required, RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Two letters (ISO 3166-1), e.g. DE."), Display(Name = "Country")]
+    public string Country { get; set; } = "";
+
+    [StringLength(120), Display(Name = "Region (state, canton, province)")]
+    public string? Region { get; set; }
+
+    [StringLength(2000), Display(Name = "Description")]
+    public string? Description { get; set; }
+
+    [Range(-90, 90, ErrorMessage = "Latitude is between -90 and 90."), Display(Name = "Latitude")]
+    public double Latitude { get; set; }
+
+    [Range(-180, 180, ErrorMessage = "Longitude is between -180 and 180."), Display(Name = "Longitude")]
+    public double Longitude { get; set; }
+
+    /// <summary>Set by the editor to keep a position far from the gazetteer's point for the name.</summary>
+    [Display(Name = "Keep this position although it is far from the gazetteer's point")]
+    public bool ConfirmFar { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>One commitment's fields.</summary>
+public sealed class CommitmentForm
+{
+    public int? Id { get; set; }
+
+    [Required, Display(Name = "Type")]
+    public string Type { get; set; } = "";
+
+    [Display(Name = "Status")]
+    public CommitmentStatus Status { get; set; } = CommitmentStatus.Decided;
+
+    [RegularExpression(@"^\d{4}(-\d{2}(-\d{2})?)?$", ErrorMessage = "A date as YYYY, YYYY-MM or YYYY-MM-DD."), Display(Name = "Date")]
+    public string? Date { get; set; }
+
+    [StringLength(1000), Display(Name = "Summary")]
+    public string? Summary { get; set; }
+
+    [Required(ErrorMessage = "Every commitment needs its source."), Url, Display(Name = "Source URL")]
+    public string SourceUrl { get; set; } = "";
+
+    [Display(Name = "Last verified")]
+    public DateOnly? LastVerified { get; set; }
+
+    /// <summary>The city's version the form was loaded with.</summary>
+    public int CityVersion { get; set; }
+}
+
+/// <summary>Position checks shared by adding and editing: a warning when far from the gazetteer's point for the name.</summary>
+public static class PositionCheck
+{
+    public const double WarnBeyondKm = 5;
+
+    /// <returns>A warning, or null when the position is near the gazetteer's place (or the gazetteer does not know the name).</returns>
+    public static string? FarFromGazetteer(Gazetteer? gazetteer, string name, string country, string? region, double latitude, double longitude)
+    {
+        if (gazetteer?.Locate(name, country.ToUpperInvariant(), region, out _) is not { } place)
+            return null;
+        var km = Gazetteer.DistanceKm(latitude, longitude, place.Latitude, place.Longitude);
+        return km <= WarnBeyondKm ? null
+            : $"This position is {km:0.#} km from the gazetteer's {place.Name} ({place.Latitude:0.####}, {place.Longitude:0.####}). " +
+              "Check it, or tick the box to keep it.";
+    }
+}

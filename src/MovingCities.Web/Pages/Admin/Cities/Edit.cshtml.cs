@@ -1,0 +1,192 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Cities;
+using MovingCities.Web.Commitments;
+using MovingCities.Web.Data;
+using MovingCities.Web.Geodata;
+using MovingCities.Web.History;
+
+namespace MovingCities.Web.Pages.Admin.Cities;
+
+/// <summary>
+/// Editing a city and its commitments. Every form carries the city's version; a save over a newer one is
+/// refused with what changed meanwhile, never written over.
+/// </summary>
+public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource) : PageModel
+{
+    [BindProperty]
+    public CityForm Input { get; set; } = new();
+
+    [BindProperty]
+    public CommitmentForm Commitment { get; set; } = new();
+
+    public City City { get; private set; } = null!;
+    public List<CommitmentType> Types { get; private set; } = [];
+    public List<Change> Changes { get; private set; } = [];
+    public string? Warning { get; private set; }
+    public string? SavedMessage { get; private set; }
+
+    /// <summary>The city as saved meanwhile by someone else, when a save was refused.</summary>
+    public CitySnapshot? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        Input = FormOf(City);
+        SavedMessage = TempData["Saved"] as string;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveCityAsync(int id)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        ModelState.Remove("Commitment.Type");
+        ModelState.Remove("Commitment.SourceUrl");
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Commitment.")).ToList())
+            ModelState.Remove(key);
+        if (!ModelState.IsValid)
+            return Page();
+        if (Refused(Input.Version))
+            return Page();
+        Warning = PositionCheck.FarFromGazetteer(gazetteerSource.Gazetteer, Input.Name, Input.Country, Input.Region, Input.Latitude, Input.Longitude);
+        var moved = Math.Abs(City.Latitude - Input.Latitude) > 1e-7 || Math.Abs(City.Longitude - Input.Longitude) > 1e-7;
+        if (Warning is not null && moved && !Input.ConfirmFar)
+            return Page();
+        Warning = null;
+
+        var before = CitySnapshot.Of(City);
+        City.Name = Input.Name.Trim();
+        City.Country = Input.Country.Trim().ToUpperInvariant();
+        City.Region = string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim();
+        City.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        City.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
+        return await SaveAsync(ChangeSubjects.City, City.Id, City.Name, "updated", before, CitySnapshot.Of(City), Input.Version, "Saved.");
+    }
+
+    public async Task<IActionResult> OnPostSaveCommitmentAsync(int id)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.")).ToList())
+            ModelState.Remove(key);
+        Input = FormOf(City);
+        if (!Types.Any(t => t.Key == Commitment.Type))
+            ModelState.AddModelError("Commitment.Type", "Choose a type from the catalogue.");
+        if (!string.IsNullOrEmpty(Commitment.SourceUrl) && !Http.Links.IsHttp(Commitment.SourceUrl))
+            ModelState.AddModelError("Commitment.SourceUrl", "The source must be an http(s) address.");
+        if (Commitment.Date is not null && !PartialDate.IsValid(Commitment.Date))
+            ModelState.AddModelError("Commitment.Date", "This date does not exist.");
+        if (!ModelState.IsValid)
+            return Page();
+        if (Refused(Commitment.CityVersion))
+            return Page();
+
+        var commitment = Commitment.Id is null ? null : City.Commitments.FirstOrDefault(c => c.Id == Commitment.Id);
+        if (Commitment.Id is not null && commitment is null)
+            return NotFound();
+        var before = commitment is null ? null : CommitmentSnapshot.Of(commitment, City.Slug);
+        if (commitment is null)
+        {
+            commitment = new Commitment { TypeKey = Commitment.Type, SourceUrl = Commitment.SourceUrl };
+            City.Commitments.Add(commitment);
+        }
+        commitment.TypeKey = Commitment.Type;
+        commitment.Status = Commitment.Status;
+        commitment.Date = string.IsNullOrWhiteSpace(Commitment.Date) ? null : Commitment.Date;
+        commitment.Summary = string.IsNullOrWhiteSpace(Commitment.Summary) ? null : Commitment.Summary.Trim();
+        commitment.SourceUrl = Commitment.SourceUrl.Trim();
+        commitment.LastVerified = Commitment.LastVerified;
+        var label = $"{City.Name}: {Types.First(t => t.Key == commitment.TypeKey).TitleEn}";
+        return await SaveAsync(ChangeSubjects.Commitment, () => commitment.Id, label, before is null ? "created" : "updated",
+            before, () => CommitmentSnapshot.Of(commitment, City.Slug), Commitment.CityVersion, "Commitment saved.");
+    }
+
+    public async Task<IActionResult> OnPostDeleteCommitmentAsync(int id, int commitmentId, int cityVersion)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        Input = FormOf(City);
+        var commitment = City.Commitments.FirstOrDefault(c => c.Id == commitmentId);
+        if (commitment is null)
+            return NotFound();
+        if (Refused(cityVersion))
+            return Page();
+        var before = CommitmentSnapshot.Of(commitment, City.Slug);
+        City.Commitments.Remove(commitment);
+        db.Commitments.Remove(commitment);
+        return await SaveAsync(ChangeSubjects.Commitment, commitment.Id, $"{City.Name}: {commitment.Type.TitleEn}", "deleted", before, null,
+            cityVersion, "Commitment deleted.");
+    }
+
+    Task<IActionResult> SaveAsync(string subject, int subjectId, string label, string action, object? before, object? after, int loadedVersion, string message) =>
+        SaveAsync(subject, () => subjectId, label, action, before, () => after, loadedVersion, message);
+
+    async Task<IActionResult> SaveAsync(string subject, Func<int> subjectId, string label, string action, object? before, Func<object?> after,
+        int loadedVersion, string message)
+    {
+        City.Version++;
+        db.Entry(City).Property(c => c.Version).OriginalValue = loadedVersion;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.SaveChangesAsync();
+            HistoryLog.Record(db, subject, subjectId(), label, action, User.Identity!.Name!, before, after());
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Someone saved this city at the same moment; reload to see their version.");
+            return Page();
+        }
+        TempData["Saved"] = message;
+        return Redirect($"/admin/cities/{City.Id}");
+    }
+
+    /// <summary>True (and the page shows why) when the city changed since the form was loaded.</summary>
+    bool Refused(int loadedVersion)
+    {
+        if (City.Version == loadedVersion)
+            return false;
+        Conflict = CitySnapshot.Of(City);
+        Input.Version = City.Version;
+        Commitment.CityVersion = City.Version;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return true;
+    }
+
+    async Task<bool> LoadAsync(int id)
+    {
+        var city = await db.Cities.Include(c => c.Commitments).ThenInclude(m => m.Type).FirstOrDefaultAsync(c => c.Id == id);
+        if (city is null)
+            return false;
+        City = city;
+        Types = await db.CommitmentTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync();
+        var commitmentIds = city.Commitments.Select(c => c.Id).ToList();
+        Changes = await db.Changes.AsNoTracking()
+            .Where(c => (c.Subject == ChangeSubjects.City && c.SubjectId == id)
+                || (c.Subject == ChangeSubjects.Commitment && (commitmentIds.Contains(c.SubjectId) || c.Label.StartsWith(city.Name + ":"))))
+            .OrderByDescending(c => c.Id).Take(50).ToListAsync();
+        return true;
+    }
+
+    public (string Prefix, CommitmentForm Form, List<CommitmentType> Types) FieldsFor(Commitment commitment) =>
+        (commitment.Id.ToString(), new CommitmentForm
+        {
+            Type = commitment.TypeKey, Status = commitment.Status, Date = commitment.Date, Summary = commitment.Summary,
+            SourceUrl = commitment.SourceUrl, LastVerified = commitment.LastVerified,
+        }, Types);
+
+    /// <summary>The add form keeps what was typed when a new commitment was refused.</summary>
+    public (string Prefix, CommitmentForm Form, List<CommitmentType> Types) NewCommitmentFields =>
+        ("new", Commitment.Id is null ? Commitment : new CommitmentForm(), Types);
+
+    static CityForm FormOf(City city) => new()
+    {
+        Name = city.Name, Country = city.Country, Region = city.Region, Description = city.Description,
+        Latitude = city.Latitude, Longitude = city.Longitude, Version = city.Version,
+    };
+}

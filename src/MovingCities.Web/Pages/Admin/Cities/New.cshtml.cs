@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Cities;
+using MovingCities.Web.Data;
+using MovingCities.Web.Geodata;
+using MovingCities.Web.History;
+using MovingCities.Web.Text;
+
+namespace MovingCities.Web.Pages.Admin.Cities;
+
+/// <summary>Adding a city by its name: the gazetteer supplies position, country and region; the editor may correct them.</summary>
+public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource) : PageModel
+{
+    [BindProperty]
+    public CityForm Input { get; set; } = new();
+
+    /// <summary>Gazetteer places with the typed name, largest first.</summary>
+    public List<GazetteerPlace> Candidates { get; private set; } = [];
+
+    public string? Warning { get; private set; }
+
+    public void OnGet(string? name, string? country, int? place)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return;
+        Input.Name = name.Trim();
+        Input.Country = country?.Trim().ToUpperInvariant() ?? "";
+        Candidates = Lookup(Input.Name, Input.Country);
+        var chosen = Candidates.FirstOrDefault(p => p.GeonameId == place) ?? (Candidates.Count > 0 ? Candidates[0] : null);
+        if (chosen is not null)
+        {
+            Input.Name = chosen.Name;
+            Input.Country = chosen.Country;
+            Input.Region = chosen.Region;
+            Input.Latitude = Math.Round(chosen.Latitude, 6);
+            Input.Longitude = Math.Round(chosen.Longitude, 6);
+        }
+    }
+
+    List<GazetteerPlace> Lookup(string name, string country)
+    {
+        var gazetteer = gazetteerSource.Gazetteer;
+        if (gazetteer is null)
+            return [];
+        var key = Slug.SearchKey(name);
+        return gazetteer.Places
+            .Where(p => (country.Length == 0 || p.Country == country) && (Slug.SearchKey(p.Name) == key || Slug.SearchKey(p.AsciiName) == key))
+            .OrderByDescending(p => p.Population).Take(10).ToList();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Input.Country = Input.Country.Trim().ToUpperInvariant();
+        Candidates = Lookup(Input.Name, Input.Country);
+        if (!ModelState.IsValid)
+            return Page();
+        if (await db.Cities.AnyAsync(c => c.Name == Input.Name.Trim() && c.Country == Input.Country))
+        {
+            ModelState.AddModelError("Input.Name", $"{Input.Name} ({Input.Country}) is already on the map.");
+            return Page();
+        }
+        Warning = PositionCheck.FarFromGazetteer(gazetteerSource.Gazetteer, Input.Name, Input.Country, Input.Region, Input.Latitude, Input.Longitude);
+        if (Warning is not null && !Input.ConfirmFar)
+            return Page();
+
+        var slug = await FreeSlugAsync(Slug.From(Input.Name), Input.Country);
+        var city = new City
+        {
+            Slug = slug, Name = Input.Name.Trim(), Country = Input.Country,
+            Region = string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim(),
+            Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
+            LocationNote = Warning is null ? null : "Placed by an editor away from the gazetteer's point.",
+            Version = 1,
+        };
+        city.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
+        db.Cities.Add(city);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        HistoryLog.Record(db, ChangeSubjects.City, city.Id, city.Name, "created", User.Identity!.Name!, null, CitySnapshot.Of(city));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        TempData["Saved"] = $"{city.Name} is on the map now. Add its commitments below.";
+        return Redirect($"/admin/cities/{city.Id}");
+    }
+
+    async Task<string> FreeSlugAsync(string name, string country)
+    {
+        foreach (var candidate in new[] { name, $"{name}-{country.ToLowerInvariant()}" }.Concat(Enumerable.Range(2, 50).Select(n => $"{name}-{n}")))
+            if (!await db.Cities.AnyAsync(c => c.Slug == candidate))
+                return candidate;
+        throw new InvalidOperationException($"No free slug for {name}.");
+    }
+}

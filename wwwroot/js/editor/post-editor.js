@@ -1,0 +1,73 @@
+// The post editor: slug from the title until edited by hand, and city suggestions from the text as the
+// editor types (POST /api/editor/tag-suggestions), each accepted with one click.
+
+import { el } from '../text.js';
+import { TagField } from './tag-field.js';
+
+const editorOptions = { suggestDelayMs: 400 };
+
+const form = document.getElementById('post-form');
+const title = form.querySelector('[data-role=title]');
+const slug = form.querySelector('[data-role=slug]');
+const tagField = new TagField(form.querySelector('[data-role=tag-field]'));
+const suggestionList = form.querySelector('[data-role=suggestions]');
+const suggestionStatus = form.querySelector('[data-role=suggestion-status]');
+const token = form.querySelector('input[name=__RequestVerificationToken]').value;
+
+// The slug follows the title while it is empty or still what the title would give.
+const slugOf = (text) => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase()
+  .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
+  .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+let slugFollowsTitle = slug.value === '' || slug.value === slugOf(title.value);
+slug.addEventListener('input', () => { slugFollowsTitle = slug.value === ''; });
+title.addEventListener('input', () => { if (slugFollowsTitle) slug.value = slugOf(title.value); });
+
+let latest = [];
+let pending;
+let requestNumber = 0;
+
+async function suggest() {
+  const text = ['title', 'summary', 'body'].map((role) => form.querySelector(`[data-role=${role}]`)?.value
+    ?? form.querySelector(`[name="Input.${role[0].toUpperCase()}${role.slice(1)}"]`)?.value ?? '').join('\n');
+  const number = ++requestNumber;
+  try {
+    const response = await fetch('/api/editor/tag-suggestions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', RequestVerificationToken: token },
+      body: JSON.stringify({ text }),
+    });
+    if (number !== requestNumber) return; // an older answer arriving late
+    if (!response.ok) throw new Error(String(response.status));
+    latest = (await response.json()).suggestions;
+    render();
+  } catch {
+    suggestionStatus.textContent = 'Suggestions are unavailable right now; add cities with the field above.';
+  }
+}
+
+function render() {
+  const tagged = new Set(tagField.slugs);
+  const open = latest.filter((s) => !s.slug || !tagged.has(s.slug));
+  suggestionStatus.textContent = open.length ? `${open.length} found; add them with one click.` : 'No more cities found in the text.';
+  suggestionList.replaceChildren(...open.map((s) => {
+    const words = el('span', { className: 'suggestion__words' }, ` (“${s.words.join('”, “')}”)`);
+    const doubt = s.doubt ? el('span', { className: 'suggestion__words' }, ` – uncertain: ${s.doubt}`) : null;
+    if (!s.slug) {
+      const query = new URLSearchParams({ name: s.name, country: s.country });
+      return el('li', { className: 'suggestion suggestion--new', 'data-suggested-place': s.name },
+        el('a', { href: `/admin/cities/new?${query}`, target: '_blank' }, `Add ${s.name} (${s.country}) as a city`), words, doubt);
+    }
+    const accept = el('button', { type: 'button', className: 'button', 'data-role': 'accept-suggestion' }, `Tag ${s.name}`);
+    accept.addEventListener('click', () => tagField.add(s.slug, s.name));
+    return el('li', { className: `suggestion${s.certain ? '' : ' suggestion--uncertain'}`, 'data-suggested-city': s.slug }, accept, words, doubt);
+  }));
+}
+
+for (const field of form.querySelectorAll('[data-role=title], [data-role=body], [name="Input.Summary"]')) {
+  field.addEventListener('input', () => {
+    clearTimeout(pending);
+    pending = setTimeout(suggest, editorOptions.suggestDelayMs);
+  });
+}
+form.querySelector('[data-role=tag-field]').addEventListener('tagschange', render);
+suggest();
