@@ -154,6 +154,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         Conflict = CitySnapshot.Of(City);
         Input.Version = City.Version;
         Commitment.CityVersion = City.Version;
+        ModelState.Remove("Input.Version"); // the forms must now carry the version just shown, not the posted one
         Response.StatusCode = StatusCodes.Status409Conflict;
         return true;
     }

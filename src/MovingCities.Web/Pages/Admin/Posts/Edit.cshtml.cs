@@ -114,6 +114,7 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
                 .OrderByDescending(c => c.Id).Select(c => c.Editor + ", " + c.AtUtc.ToString("yyyy-MM-dd HH:mm") + " UTC")
                 .FirstOrDefaultAsync();
             Input.Version = post.Version;
+            ModelState.Remove("Input.Version"); // the form must now carry the version just shown, not the posted one
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
