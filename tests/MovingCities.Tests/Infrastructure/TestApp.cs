@@ -48,6 +48,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Geodata:Path", _geodataPath ?? FixtureGeodata);
         // The fixture has no outlines of its own; the real ones are data, not a contract.
         builder.UseSetting("Basemap:OutlinesPath", Path.Combine(RepoGeodata, "country-outlines.geojson"));
+        builder.UseSetting("Gazetteer:Folder", RepoGeodata);
     }
 
     /// <summary>Runs something against the app's database in its own scope.</summary>

@@ -43,10 +43,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
     {
         if (!await LoadAsync(id))
             return NotFound();
-        ModelState.Remove("Commitment.Type");
-        ModelState.Remove("Commitment.SourceUrl");
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Commitment.")).ToList())
-            ModelState.Remove(key);
+        OnlyValidate("Input.");
         if (!ModelState.IsValid)
             return Page();
         if (Refused(Input.Version))
@@ -70,8 +67,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
     {
         if (!await LoadAsync(id))
             return NotFound();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.")).ToList())
-            ModelState.Remove(key);
+        OnlyValidate("Commitment.");
         Input = FormOf(City);
         if (!Types.Any(t => t.Key == Commitment.Type))
             ModelState.AddModelError("Commitment.Type", "Choose a type from the catalogue.");
@@ -144,6 +140,16 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         }
         TempData["Saved"] = message;
         return Redirect($"/admin/cities/{City.Id}");
+    }
+
+    /// <summary>
+    /// Each form posts one of the bound objects; the other one binds from nothing (MVC then tries the empty
+    /// prefix) and its "required" errors are not the editor's concern.
+    /// </summary>
+    void OnlyValidate(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            ModelState.Remove(key);
     }
 
     /// <summary>True (and the page shows why) when the city changed since the form was loaded.</summary>
