@@ -12,13 +12,16 @@ public class CommandLine;
 [Collection(nameof(CommandLine))]
 public class CommandLineTests
 {
-    static (int ExitCode, string Output, string Errors) Run(string database, params string[] args)
+    static (int ExitCode, string Output, string Errors) Run(string database, params string[] args) => RunWithInput(database, "", args);
+
+    static (int ExitCode, string Output, string Errors) RunWithInput(string database, string input, params string[] args)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var (originalOut, originalError) = (Console.Out, Console.Error);
+        var (originalOut, originalError, originalIn) = (Console.Out, Console.Error, Console.In);
         Console.SetOut(output);
         Console.SetError(errors);
+        Console.SetIn(new StringReader(input));
         try
         {
             var entryPoint = typeof(Program).Assembly.EntryPoint!;
@@ -31,8 +34,39 @@ public class CommandLineTests
         {
             Console.SetOut(originalOut);
             Console.SetError(originalError);
+            Console.SetIn(originalIn);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
+    }
+
+    [Fact]
+    public async Task Create_editor_reads_the_password_from_standard_input_and_the_editor_can_sign_in()
+    {
+        var database = TestApp.NewDatabasePath();
+
+        var (exitCode, output, errors) = RunWithInput(database, $"{Editor.Password}\n", "create-editor", "chief@example.org", "--admin");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("chief@example.org can now sign in", output);
+        using var app = new TestApp(database);
+        var editor = await Editor.SignIn(app, "chief@example.org");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await editor.Client.GetAsync("/admin")).StatusCode);
+        Assert.True(await app.WithDb(async db => await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.UserRoles) == 2), "Editor and Admin roles");
+    }
+
+    [Theory]
+    [InlineData("", "no password on standard input")]
+    [InlineData("short\n", "at least 12 characters")]
+    public void Create_editor_refuses_a_missing_or_weak_password_and_creates_nothing(string input, string message)
+    {
+        var database = TestApp.NewDatabasePath();
+
+        var (exitCode, _, errors) = RunWithInput(database, input, "create-editor", "chief@example.org");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(message, errors);
+        Assert.Contains("nothing was created", errors);
     }
 
     [Fact]
