@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using MovingCities.Tests.Infrastructure;
+using MovingCities.Web.Editors;
+using static Microsoft.Playwright.Assertions;
+
+namespace MovingCities.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class EditorFlowTests(BrowserApp app)
+{
+    const string Title = "Bochum und Regensburg finanzieren ein Rettungsschiff";
+
+    [Fact]
+    public async Task An_editor_writes_a_post_accepts_the_suggested_cities_previews_publishes_and_finds_it_on_the_map_and_city_pages()
+    {
+        await using (var scope = app.App.Services.CreateAsyncScope())
+            Assert.Empty(await EditorAccounts.CreateAsync(scope.ServiceProvider, "browser-editor@example.org", Editor.Password, admin: false));
+        var page = await app.NewPage();
+
+        await page.GotoAsync("/admin");
+        await page.WaitForURLAsync("**/account/login**");
+        await page.FillAsync("#Input_Email", "browser-editor@example.org");
+        await page.FillAsync("#Input_Password", Editor.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/admin");
+
+        await page.ClickAsync("text=New post");
+        await page.FillAsync("[data-role=title]", Title);
+        await Expect(page.Locator("[data-role=slug]")).ToHaveValueAsync("bochum-und-regensburg-finanzieren-ein-rettungsschiff");
+        await page.FillAsync("[data-role=body]",
+            "Die Bochumer Ratsmehrheit und der Regensburger Stadtrat geben gemeinsam Geld für die zivile Seenotrettung.");
+
+        await Expect(page.Locator("[data-suggested-city=regensburg]")).ToBeVisibleAsync();
+        await page.Locator("[data-role=tag-field]").ScrollIntoViewIfNeededAsync();
+        await new MapPage(page).Screenshot("editor-suggestions");
+        foreach (var slug in new[] { "bochum", "regensburg" })
+        {
+            var suggestion = page.Locator($"[data-suggested-city={slug}]");
+            await Expect(suggestion).ToBeVisibleAsync();
+            await suggestion.Locator("button").ClickAsync();
+            await Expect(page.Locator($"[data-role=tags] [data-city={slug}]")).ToBeVisibleAsync();
+            await Expect(suggestion).ToHaveCountAsync(0); // accepted suggestions leave the list
+        }
+
+        await page.ClickAsync("button:has-text('Save draft')");
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("Saved.");
+        await page.ClickAsync("a:has-text('Preview')");
+        await Expect(page.Locator("[data-role=preview-banner]")).ToContainTextAsync("draft, not public");
+        await Expect(page.Locator("article h1")).ToHaveTextAsync(Title);
+        await Expect(page.Locator("[data-role=tagged-cities] a")).ToHaveCountAsync(2);
+        await page.GoBackAsync();
+        await page.ClickAsync("button:has-text('Publish')");
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("Published");
+
+        foreach (var slug in new[] { "bochum", "regensburg" })
+        {
+            var map = new MapPage(page);
+            await page.GotoAsync($"/?city={slug}");
+            await map.WaitForPanel(slug);
+            await Expect(map.Panel.Locator($"a:has-text('{Title}')")).ToHaveAttributeAsync("href", "/news/bochum-und-regensburg-finanzieren-ein-rettungsschiff");
+
+            await page.GotoAsync($"/cities/{slug}");
+            await Expect(page.Locator("[data-role=news]")).ToContainTextAsync(Title);
+        }
+        await new MapPage(page).Screenshot("editor-published");
+    }
+}
