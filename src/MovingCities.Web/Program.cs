@@ -64,13 +64,18 @@ if (Commands.Requested(args))
 // CSP without inline scripts, nosniff and a referrer policy on every response
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Empty error responses: problem details for the API, a helpful page (links to the map and news) for people
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 // API responses come precompressed (Http/Representation); the middleware compresses pages and static files
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseResponseCompression());
 
 // The repo-root wwwroot/ (index.html, js, css and the LibMan-restored lib/)
 app.UseDefaultFiles();
 app.UseStaticFiles();
+
+// Routing after the status-code pages, so their re-executed request finds the error page's endpoint
+app.UseRouting();
 
 // Who is signed in, what they may do, and the login rate limit
 app.UseAuthentication();

@@ -56,6 +56,45 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.NotNull(konstanz.QuerySelector($"a[href='/news/{ConferencePost}']"));
     }
 
+    [Fact]
+    public async Task Unknown_addresses_get_a_404_page_that_points_to_the_map_and_the_news()
+    {
+        var page = await Page("/no/such/page", HttpStatusCode.NotFound);
+
+        Assert.Contains("Page not found", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("/no/such/page", page.QuerySelector("main")!.TextContent);
+        Assert.NotNull(page.QuerySelector("main a[href='/']"));
+        Assert.NotNull(page.QuerySelector("main a[href='/news']"));
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_the_pages_cities_and_published_posts()
+    {
+        var sitemap = System.Xml.Linq.XDocument.Parse(await (await app.Get("/sitemap.xml")).Content.ReadAsStringAsync());
+        var locations = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => new Uri(e.Value).AbsolutePath).ToList();
+
+        Assert.Contains("/", locations);
+        Assert.Contains("/cities/konstanz", locations);
+        Assert.Contains($"/news/{ConferencePost}", locations);
+        Assert.Equal(3 + 11 + 1, locations.Count);
+    }
+
+    [Fact]
+    public async Task Pages_advertise_the_atom_feeds_and_the_feeds_carry_the_posts()
+    {
+        var city = await Page("/cities/konstanz");
+        Assert.NotNull(city.QuerySelector("link[rel=alternate][type='application/atom+xml'][href='/news.atom']"));
+        Assert.NotNull(city.QuerySelector("link[rel=alternate][type='application/atom+xml'][href='/cities/konstanz/news.atom']"));
+
+        var response = await app.Get("/cities/konstanz/news.atom");
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
+        Assert.EndsWith($"/news/{ConferencePost}", entry.Element(atom + "id")!.Value);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Get("/cities/atlantis/news.atom")).StatusCode);
+    }
+
     [Theory]
     [InlineData("/cities/atlantis", "City not found")]
     [InlineData("/news/no-such-post", "News post not found")]
