@@ -1,6 +1,7 @@
 // The map page: wires the map, filters, list, search, panel and URL state together.
 
-import { ApiError, fetchBasemap, fetchCities, fetchCommitmentTypes, fetchOutlines } from './api.js';
+import { ApiError, fetchCities, fetchCommitmentTypes } from './api.js';
+import { addBasemap } from './basemap.js';
 import { CityPanel } from './panel.js';
 import { CityList, byName } from './list.js';
 import { CitySearch } from './search.js';
@@ -21,7 +22,6 @@ const mapOptions = {
   openZoom: 10,           // how close choosing a city from the list or search flies in
   fitPadding: [24, 24],
   fitMaxZoom: 9,          // refitting to one city should not zoom in to street level
-  outlineStyle: { color: '#8c8c80', weight: 1, fillColor: '#f3f0e8', fillOpacity: 1 },
 };
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -56,21 +56,6 @@ function setStatus(mapState, text) {
   page.statusText.textContent = text;
   page.status.hidden = mapState === 'ready';
   page.retry.hidden = mapState !== 'error';
-}
-
-/** Beneath everything, the country outlines; above them the tiles, which cover them when they load. */
-async function drawBasemap() {
-  const basemap = await fetchBasemap();
-  map.createPane('outlines').style.zIndex = 150;
-  fetchOutlines(basemap.outlines.url)
-    .then((outlines) => {
-      L.geoJSON(outlines, { pane: 'outlines', interactive: false, style: mapOptions.outlineStyle }).addTo(map);
-      map.attributionControl.addAttribution(basemap.outlines.attribution);
-    })
-    .catch(() => { /* the tiles, or the plain background, still show where the cities are */ });
-  if (basemap.tiles) {
-    L.tileLayer(basemap.tiles.url, { attribution: basemap.tiles.attribution, maxZoom: Math.min(basemap.tiles.maxZoom, mapOptions.maxZoom) }).addTo(map);
-  }
 }
 
 function matches(feature, selection) {
@@ -220,7 +205,7 @@ async function start() {
     return;
   }
   performance.mark('cities-loaded');
-  drawBasemap().catch(() => { /* no tiles and no outlines: the markers alone still work */ });
+  addBasemap(map).catch(() => { /* no tiles and no outlines: the markers alone still work */ });
 
   const typesByKey = new Map(types.map((type) => [type.key, type]));
   cities = layer.features.sort(byName);

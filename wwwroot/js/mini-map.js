@@ -1,7 +1,7 @@
 // Small maps on the city and news pages: the cities named in data-mini-map, outlines beneath, tiles if
 // configured, each city a link to its page. The page reads completely without it.
 
-import { fetchBasemap, fetchOutlines } from './api.js';
+import { addBasemap } from './basemap.js';
 import { lonLatToLatLng } from './geo.js';
 
 const L = globalThis.L;
@@ -9,18 +9,7 @@ const L = globalThis.L;
 const miniMapOptions = {
   singleCityZoom: 9,
   padding: [24, 24],
-  outlineStyle: { color: '#8c8c80', weight: 1, fillColor: '#f3f0e8', fillOpacity: 1 },
 };
-
-async function drawBasemap(map) {
-  const basemap = await fetchBasemap();
-  map.createPane('outlines').style.zIndex = 150;
-  fetchOutlines(basemap.outlines.url)
-    .then((outlines) => L.geoJSON(outlines, { pane: 'outlines', interactive: false, style: miniMapOptions.outlineStyle }).addTo(map))
-    .catch(() => {});
-  map.attributionControl.addAttribution(basemap.outlines.attribution);
-  if (basemap.tiles) L.tileLayer(basemap.tiles.url, { attribution: basemap.tiles.attribution, maxZoom: basemap.tiles.maxZoom }).addTo(map);
-}
 
 for (const element of document.querySelectorAll('[data-mini-map]')) {
   const points = JSON.parse(element.dataset.miniMap);
@@ -35,5 +24,5 @@ for (const element of document.querySelectorAll('[data-mini-map]')) {
   });
   if (latLngs.length === 1) map.setView(latLngs[0], miniMapOptions.singleCityZoom);
   else map.fitBounds(L.latLngBounds(latLngs), { padding: miniMapOptions.padding });
-  drawBasemap(map).catch(() => {});
+  addBasemap(map).catch(() => {});
 }

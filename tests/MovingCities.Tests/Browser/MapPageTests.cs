@@ -249,6 +249,19 @@ public sealed class MapPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task City_and_news_pages_draw_a_small_map_of_their_cities()
+    {
+        var page = await app.NewPage();
+        await page.GotoAsync("/cities/konstanz");
+        await Expect(page.Locator("[data-mini-map] path.leaflet-interactive")).ToHaveCountAsync(1);
+
+        await page.GotoAsync($"/news/{ConferencePost}");
+        await Expect(page.Locator("[data-mini-map] path.leaflet-interactive")).ToHaveCountAsync(11);
+        await page.Locator("[data-mini-map]").ScrollIntoViewIfNeededAsync();
+        await new MapPage(page).Screenshot("news-page");
+    }
+
+    [Fact]
     public async Task Opening_a_city_from_the_url_and_going_back_closes_it()
     {
         var map = await MapPage.Open(app);

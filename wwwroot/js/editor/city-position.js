@@ -1,6 +1,7 @@
 // The position map of the city forms: a marker at the typed coordinates that can be dragged to correct them;
 // dragging writes the coordinates back, typing moves the marker.
 
+import { addBasemap } from '../basemap.js';
 import { latLngToPosition, lonLatToLatLng } from '../geo.js';
 
 const L = globalThis.L;
@@ -14,13 +15,7 @@ for (const fieldset of document.querySelectorAll('[data-role=position]')) {
 
   const map = L.map(fieldset.querySelector('[data-position-map]'), { maxZoom: 18 })
     .setView(known ? typed() : [51, 10], known ? positionOptions.zoom : positionOptions.worldZoom);
-  fetch('/api/basemap').then((r) => r.json()).then((basemap) => {
-    if (basemap.tiles) L.tileLayer(basemap.tiles.url, { attribution: basemap.tiles.attribution, maxZoom: 18 }).addTo(map);
-    return fetch(basemap.outlines.url).then((r) => r.json());
-  }).then((outlines) => {
-    map.createPane('outlines').style.zIndex = 150;
-    L.geoJSON(outlines, { pane: 'outlines', interactive: false, style: { color: '#8c8c80', weight: 1, fillColor: '#f3f0e8', fillOpacity: 1 } }).addTo(map);
-  }).catch(() => {});
+  addBasemap(map).catch(() => {});
 
   const marker = L.marker(known ? typed() : map.getCenter(), { draggable: true, title: 'City position: drag to move', keyboard: true }).addTo(map);
   marker.on('dragend', () => {
