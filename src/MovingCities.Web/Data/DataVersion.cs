@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MovingCities.Web.Data;
@@ -16,21 +17,56 @@ public sealed class DataVersion : SaveChangesInterceptor
 
     public long Current => Interlocked.Read(ref _current);
 
+    /// <summary>
+    /// Only the map's data counts: sign-ins (Identity's lockout counters) and history entries are saved through
+    /// the same context but change nothing the public sees, and must not make the city layer rebuild.
+    /// </summary>
+    static bool ChangesPublicData(DbContext? context) => context is not null && context.ChangeTracker.Entries().Any(entry =>
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && entry.Metadata.ClrType.Namespace is { } ns && !ns.EndsWith(".History", StringComparison.Ordinal)
+        && ns.StartsWith("MovingCities.Web", StringComparison.Ordinal)
+        || entry.Metadata.Name == "NewsPostCity" && entry.State is EntityState.Added or EntityState.Deleted);
+
+    /// <summary>Per context, whether the save in progress touches public data (decided before, counted after).</summary>
+    readonly ConditionalWeakTable<DbContext, StrongBox<bool>> _pending = new();
+
+    void Remember(DbContext? context)
+    {
+        if (context is not null)
+            _pending.AddOrUpdate(context, new StrongBox<bool>(ChangesPublicData(context)));
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Bump(result);
+        Bump(eventData.Context, result);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Bump(result);
+        Bump(eventData.Context, result);
         return ValueTask.FromResult(result);
     }
 
-    void Bump(int changedRows)
+    void Bump(DbContext? context, int changedRows)
     {
-        if (changedRows > 0)
+        if (context is null || !_pending.TryGetValue(context, out var publicData))
+            return;
+        _pending.Remove(context);
+        if (changedRows > 0 && publicData.Value)
             Interlocked.Increment(ref _current);
     }
 }

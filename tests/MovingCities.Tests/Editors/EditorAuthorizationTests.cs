@@ -115,6 +115,20 @@ public class EditorAuthorizationTests
     }
 
     [Fact]
+    public async Task Signing_in_and_failing_to_does_not_rebuild_the_public_city_layer()
+    {
+        using var app = new TestApp();
+        await Editor.SignIn(app);
+        var version = app.Services.GetRequiredService<MovingCities.Web.Data.DataVersion>();
+        var before = version.Current;
+
+        await Editor.SignIn(app);
+        await Editor.Anonymous(app).PostForm("/account/login", new() { ["Input.Email"] = "editor@example.org", ["Input.Password"] = "wrong password!" });
+
+        Assert.Equal(before, version.Current);
+    }
+
+    [Fact]
     public async Task The_sign_in_cookie_is_http_only_and_same_site_strict()
     {
         using var app = new TestApp();
