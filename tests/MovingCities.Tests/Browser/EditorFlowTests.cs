@@ -25,6 +25,7 @@ public sealed class EditorFlowTests(BrowserApp app)
         await page.WaitForURLAsync("**/admin");
 
         await page.ClickAsync("text=New post");
+        await page.WaitForSelectorAsync("#post-form[data-ready]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
         await page.FillAsync("[data-role=title]", Title);
         await Expect(page.Locator("[data-role=slug]")).ToHaveValueAsync("bochum-und-regensburg-finanzieren-ein-rettungsschiff");
         await page.FillAsync("[data-role=body]",

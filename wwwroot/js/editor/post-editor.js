@@ -21,6 +21,7 @@ const slugOf = (text) => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCa
 let slugFollowsTitle = slug.value === '' || slug.value === slugOf(title.value);
 slug.addEventListener('input', () => { slugFollowsTitle = slug.value === ''; });
 title.addEventListener('input', () => { if (slugFollowsTitle) slug.value = slugOf(title.value); });
+if (slugFollowsTitle) slug.value = slugOf(title.value); // a title typed before this script ran
 
 let latest = [];
 let pending;
@@ -71,3 +72,4 @@ for (const field of form.querySelectorAll('[data-role=title], [data-role=body], 
 }
 form.querySelector('[data-role=tag-field]').addEventListener('tagschange', render);
 suggest();
+form.dataset.ready = 'true'; // the editor's helpers are listening
