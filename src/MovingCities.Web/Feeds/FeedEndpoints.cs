@@ -42,8 +42,8 @@ public static class FeedEndpoints
         return Atom(request, $"Moving Cities: news about {name}", $"/cities/{key}", $"/cities/{key}/news.atom", posts, markdown);
     }
 
-    static IQueryable<NewsPost> Published(MovingCitiesDb db) => db.NewsPosts.AsNoTracking().Include(p => p.Cities)
-        .Where(p => p.Status == NewsStatus.Published).OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug);
+    static IQueryable<NewsPost> Published(MovingCitiesDb db) =>
+        db.NewsPosts.AsNoTracking().Include(p => p.Cities).Published().NewestFirst();
 
     static ContentHttpResult Atom(HttpRequest request, string title, string htmlPath, string selfPath, List<NewsPost> posts, MarkdownRenderer markdown)
     {
@@ -78,7 +78,7 @@ public static class FeedEndpoints
     {
         var origin = Origin(request);
         var cities = await db.Cities.AsNoTracking().OrderBy(c => c.Slug).Select(c => c.Slug).ToListAsync(cancellationToken);
-        var posts = await db.NewsPosts.AsNoTracking().Where(p => p.Status == NewsStatus.Published).OrderBy(p => p.Slug)
+        var posts = await db.NewsPosts.AsNoTracking().Published().OrderBy(p => p.Slug)
             .Select(p => new { p.Slug, p.PublishedAt }).ToListAsync(cancellationToken);
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var urls = new[] { "/", "/news", "/about.html" }.Select(path => new XElement(ns + "url", new XElement(ns + "loc", origin + path)))

@@ -43,32 +43,21 @@ public static class NewsEndpoints
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Invalid news query");
 
-        var posts = db.NewsPosts.AsNoTracking().Where(p => p.Status == NewsStatus.Published);
+        var posts = db.NewsPosts.AsNoTracking().Published();
         if (!string.IsNullOrEmpty(city))
             posts = posts.Where(p => p.Cities.Any(c => c.Slug == city));
         var total = await posts.CountAsync(cancellationToken);
-        var items = await posts.OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug).Skip(offset).Take(limit)
-            .Select(p => new NewsSummary(p.Slug, p.Title, p.Summary, p.PublishedAt, p.Language, "/news/" + p.Slug,
-                p.Cities.OrderBy(c => c.Name).Select(c => new CityReference(c.Slug, c.Name)).ToList()))
-            .AsSplitQuery().ToListAsync(cancellationToken);
+        var items = await posts.NewestFirst().Skip(offset).Take(limit).Summaries().AsSplitQuery().ToListAsync(cancellationToken);
         return Representation.Json(new NewsPage(total, limit, offset, items)).ToResult();
     }
 
     public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetNews(
         string slug, MovingCitiesDb db, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
-        var key = slug.ToLowerInvariant();
-        var post = await db.NewsPosts.AsNoTracking().Where(p => p.Slug == key && p.Status == NewsStatus.Published)
-            .Select(p => new
-            {
-                p.Slug, p.Title, p.Summary, p.PublishedAt, p.Language, p.Body, p.SourceUrl,
-                Cities = p.Cities.OrderBy(c => c.Name).Select(c => new CityReference(c.Slug, c.Name)).ToList(),
-            }).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
-        if (post is null)
+        var detail = await NewsReading.PublishedDetailAsync(db, markdown, slug, cancellationToken);
+        if (detail is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "News post not found",
                 detail: $"There is no published news post with the slug '{slug}'.");
-        var detail = new NewsDetail(post.Slug, post.Title, post.Summary, post.PublishedAt, post.Language,
-            markdown.ToHtml(post.Body), post.Cities, post.SourceUrl, "/news/" + post.Slug);
         return Representation.Json(detail).ToResult();
     }
 }

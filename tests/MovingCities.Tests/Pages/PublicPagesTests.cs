@@ -38,7 +38,7 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
 
         Assert.Contains("Kommunen als sichere Häfen", page.QuerySelector("h1")!.TextContent);
         Assert.Equal("de", page.QuerySelector("article")!.GetAttribute("lang"));
-        var tagged = page.QuerySelectorAll("[data-role=tagged-cities] a").Select(a => a.GetAttribute("data-city")).Order().ToArray();
+        var tagged = page.QuerySelectorAll("[data-role=tagged-cities] a").Select(a => a.GetAttribute("data-city")!).Order().ToArray();
         Assert.Equal(["bern", "bochum", "frankfurt-am-main", "greifswald", "hanau", "hannover", "konstanz", "offenbach-am-main",
             "osnabrueck", "regensburg", "wiesbaden"], tagged);
         Assert.NotNull(page.QuerySelector("a[href='/cities/konstanz']"));

@@ -26,7 +26,7 @@ public sealed class IndexModel(MovingCitiesDb db) : PageModel
     {
         if (PageNumber < 1)
             return RedirectToPage(new { city = CitySlug, page = 1 });
-        var posts = db.NewsPosts.AsNoTracking().Where(p => p.Status == NewsStatus.Published);
+        var posts = db.NewsPosts.AsNoTracking().Published();
         if (!string.IsNullOrWhiteSpace(CitySlug))
         {
             var key = CitySlug.ToLowerInvariant();
@@ -36,10 +36,7 @@ public sealed class IndexModel(MovingCitiesDb db) : PageModel
             posts = posts.Where(p => p.Cities.Any(c => c.Slug == key));
         }
         Total = await posts.CountAsync(cancellationToken);
-        Posts = await posts.OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new NewsSummary(p.Slug, p.Title, p.Summary, p.PublishedAt, p.Language, "/news/" + p.Slug,
-                p.Cities.OrderBy(c => c.Name).Select(c => new CityReference(c.Slug, c.Name)).ToList()))
+        Posts = await posts.NewestFirst().Skip((PageNumber - 1) * PageSize).Take(PageSize).Summaries()
             .AsSplitQuery().ToListAsync(cancellationToken);
         return Page();
     }

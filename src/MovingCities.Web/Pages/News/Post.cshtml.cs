@@ -22,22 +22,14 @@ public sealed class PostModel(MovingCitiesDb db, MarkdownRenderer markdown) : Pa
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         RequestedSlug = slug;
-        var key = slug.ToLowerInvariant();
-        var post = await db.NewsPosts.AsNoTracking().Where(p => p.Slug == key && p.Status == NewsStatus.Published)
-            .Select(p => new
-            {
-                p.Slug, p.Title, p.Summary, p.PublishedAt, p.Language, p.Body, p.SourceUrl,
-                Cities = p.Cities.OrderBy(c => c.Name).Select(c => new CityReference(c.Slug, c.Name)).ToList(),
-            }).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
-        if (post is null)
+        Post = await NewsReading.PublishedDetailAsync(db, markdown, slug, cancellationToken);
+        if (Post is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        var html = markdown.ToHtml(post.Body);
-        Post = new NewsDetail(post.Slug, post.Title, post.Summary, post.PublishedAt, post.Language, html,
-            post.Cities, post.SourceUrl, "/news/" + post.Slug);
-        Body = new HtmlString(html);
+        Body = new HtmlString(Post.Html);
+        var key = Post.Slug;
         Points = await db.Cities.Where(c => c.NewsPosts.Any(p => p.Slug == key)).OrderBy(c => c.Name)
             .Select(c => new MapPoint(c.Slug, c.Name, c.Longitude, c.Latitude)).ToListAsync(cancellationToken);
         return Page();

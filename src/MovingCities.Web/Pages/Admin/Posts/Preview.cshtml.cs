@@ -21,13 +21,9 @@ public sealed class PreviewModel(MovingCitiesDb db, MarkdownRenderer markdown) :
             return NotFound();
         Id = id;
         Status = post.Status;
-        var cities = post.Cities.OrderBy(c => c.Name).ToList();
-        var html = markdown.ToHtml(post.Body);
-        View = new PostView(
-            new NewsDetail(post.Slug, post.Title, post.Summary, post.PublishedAt, post.Language, html,
-                cities.Select(c => new CityReference(c.Slug, c.Name)).ToList(), post.SourceUrl, "/news/" + post.Slug),
-            new HtmlString(html),
-            cities.Select(c => new MapPoint(c.Slug, c.Name, c.Longitude, c.Latitude)).ToList());
+        var detail = NewsReading.Detail(post, markdown);
+        View = new PostView(detail, new HtmlString(detail.Html),
+            post.Cities.OrderBy(c => c.Name).Select(c => new MapPoint(c.Slug, c.Name, c.Longitude, c.Latitude)).ToList());
         return Page();
     }
 }

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Data;
+
+namespace MovingCities.Web.News;
+
+/// <summary>How published news is read, shared by the API, the pages and the feeds.</summary>
+public static class NewsReading
+{
+    public static IQueryable<NewsPost> Published(this IQueryable<NewsPost> posts) =>
+        posts.Where(p => p.Status == NewsStatus.Published);
+
+    /// <summary>Newest first, then by slug so equal dates keep a stable order.</summary>
+    public static IQueryable<NewsPost> NewestFirst(this IQueryable<NewsPost> posts) =>
+        posts.OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug);
+
+    public static IQueryable<NewsSummary> Summaries(this IQueryable<NewsPost> posts) =>
+        posts.Select(p => new NewsSummary(p.Slug, p.Title, p.Summary, p.PublishedAt, p.Language, "/news/" + p.Slug,
+            p.Cities.OrderBy(c => c.Name).Select(c => new CityReference(c.Slug, c.Name)).ToList()));
+
+    /// <summary>A published post with its body rendered and sanitized; null when there is none of that slug.</summary>
+    public static async Task<NewsDetail?> PublishedDetailAsync(MovingCitiesDb db, MarkdownRenderer markdown, string slug,
+        CancellationToken cancellationToken)
+    {
+        var key = slug.ToLowerInvariant();
+        var post = await db.NewsPosts.AsNoTracking().Published().Where(p => p.Slug == key)
+            .Include(p => p.Cities).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        return post is null ? null : Detail(post, markdown);
+    }
+
+    /// <summary>A post (its cities loaded) as readers see it, published or not: the editors' preview uses it too.</summary>
+    public static NewsDetail Detail(NewsPost post, MarkdownRenderer markdown) =>
+        new(post.Slug, post.Title, post.Summary, post.PublishedAt, post.Language, markdown.ToHtml(post.Body),
+            post.Cities.OrderBy(c => c.Name).Select(c => new CityReference(c.Slug, c.Name)).ToList(), post.SourceUrl, "/news/" + post.Slug);
+}
