@@ -15,7 +15,7 @@ public sealed class EditorFlowTests(BrowserApp app)
     {
         await using (var scope = app.App.Services.CreateAsyncScope())
             Assert.Empty(await EditorAccounts.CreateAsync(scope.ServiceProvider, "browser-editor@example.org", Editor.Password, admin: false));
-        var page = await app.NewPage();
+        var page = await app.NewPage(bypassCsp: true); // to inject axe-core into the editor page below
 
         await page.GotoAsync("/admin");
         await page.WaitForURLAsync("**/account/login**");
@@ -34,6 +34,10 @@ public sealed class EditorFlowTests(BrowserApp app)
         await Expect(page.Locator("[data-suggested-city=regensburg]")).ToBeVisibleAsync();
         await page.Locator("[data-role=tag-field]").ScrollIntoViewIfNeededAsync();
         await new MapPage(page).Screenshot("editor-suggestions");
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(TestApp.RepoRoot, "node_modules", "axe-core", "axe.min.js") });
+        var violations = await page.EvaluateAsync<string[]>(
+            "async () => (await axe.run(document)).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
+        Assert.True(violations.Length == 0, "axe on the post editor: " + string.Join("; ", violations));
         foreach (var slug in new[] { "bochum", "regensburg" })
         {
             var suggestion = page.Locator($"[data-suggested-city={slug}]");

@@ -198,6 +198,23 @@ public sealed class MapPageTests(BrowserApp app)
 
     public sealed record AxeViolation(string Id, string? Impact, string[] Nodes);
 
+    [Theory]
+    [InlineData("/cities/konstanz")]
+    [InlineData("/news/" + ConferencePost)]
+    [InlineData("/news")]
+    public async Task Axe_finds_no_serious_or_critical_violations_on_the_public_pages(string path)
+    {
+        var page = await app.NewPage(bypassCsp: true);
+        await page.GotoAsync(path);
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(TestApp.RepoRoot, "node_modules", "axe-core", "axe.min.js") });
+
+        var violations = await page.EvaluateAsync<AxeViolation[]>(
+            "async () => (await axe.run(document)).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))");
+
+        var serious = violations.Where(v => v.Impact is "serious" or "critical").ToArray();
+        Assert.True(serious.Length == 0, "axe: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}) at {string.Join(", ", v.Nodes)}")));
+    }
+
     [Fact]
     public async Task On_a_375_by_740_phone_the_map_stays_visible_and_a_city_opens_as_a_sheet_leaving_the_map_in_view()
     {
