@@ -61,8 +61,9 @@ var app = builder.Build();
 if (Commands.Requested(args))
     return await Commands.RunAsync(app, args);
 
-// CSP without inline scripts, nosniff and a referrer policy on every response
+// CSP without inline scripts, nosniff and a referrer policy on every response; editing only over HTTPS
 app.UseSecurityHeaders();
+app.UseEditorsOnlyOverHttps(app.Environment);
 app.UseExceptionHandler();
 // Empty error responses: problem details for the API, a helpful page (links to the map and news) for people
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

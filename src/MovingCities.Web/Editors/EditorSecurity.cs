@@ -63,6 +63,41 @@ public static class EditorSecurity
     }
 
     /// <summary>
+    /// Outside development, signing in and editing only over HTTPS: the cookies are Secure, so over plain HTTP
+    /// they would never come back. Such requests are redirected to HTTPS when its port is known, else refused
+    /// with a page that says why. Behind a reverse proxy the X-Forwarded-Proto header (from loopback) counts.
+    /// </summary>
+    public static IApplicationBuilder UseEditorsOnlyOverHttps(this IApplicationBuilder app, IHostEnvironment environment)
+    {
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        });
+        if (environment.IsDevelopment())
+            return app;
+        return app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (context.Request.IsHttps || !(path.StartsWithSegments("/account") || path.StartsWithSegments("/admin") || path.StartsWithSegments("/api/editor")))
+            {
+                await next(context);
+                return;
+            }
+            var httpsPort = context.RequestServices.GetRequiredService<IConfiguration>().GetValue<int?>("HTTPS_PORT")
+                ?? context.RequestServices.GetRequiredService<IConfiguration>().GetValue<int?>("https_port");
+            if (httpsPort is { } port && HttpMethods.IsGet(context.Request.Method))
+            {
+                var host = new HostString(context.Request.Host.Host, port);
+                context.Response.Redirect($"https://{host}{context.Request.PathBase}{path}{context.Request.QueryString}", permanent: false);
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("Signing in and editing need HTTPS: open this address with https://, or run the app with an HTTPS endpoint (or behind a proxy that sends X-Forwarded-Proto).");
+        });
+    }
+
+    /// <summary>
     /// Editor API calls ride on the sign-in cookie, so they need the antiforgery token too (sent by the editor
     /// pages' scripts in the RequestVerificationToken header); without it a foreign page could post in an
     /// editor's name.

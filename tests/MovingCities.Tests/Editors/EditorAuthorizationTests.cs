@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MovingCities.Tests.Infrastructure;
@@ -140,5 +141,25 @@ public class EditorAuthorizationTests
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("movingcities.editor=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Outside_development_signing_in_needs_https_and_its_cookies_are_secure()
+    {
+        using var production = new TestApp().WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var overHttp = await production.CreateClient(new() { BaseAddress = new Uri("http://localhost") }).GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.Forbidden, overHttp.StatusCode);
+        Assert.Contains("need HTTPS", await overHttp.Content.ReadAsStringAsync());
+
+        var overHttps = await production.CreateClient(new() { BaseAddress = new Uri("https://localhost") }).GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.OK, overHttps.StatusCode);
+        Assert.Contains("secure", overHttps.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
+        var signIn = production.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<
+            Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>().Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, signIn.Cookie.SecurePolicy);
+
+        // The public site stays readable over plain HTTP.
+        Assert.Equal(HttpStatusCode.OK, (await production.CreateClient(new() { BaseAddress = new Uri("http://localhost") }).GetAsync("/cities/konstanz")).StatusCode);
     }
 }
