@@ -53,26 +53,7 @@ public static class CityEndpoints
     public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetCity(
         string slug, MovingCitiesDb db, CancellationToken cancellationToken)
     {
-        var key = slug.ToLowerInvariant();
-        var city = await db.Cities.AsNoTracking().Where(c => c.Slug == key).Select(c => new
-        {
-            c.Slug, c.Name, c.Country, c.Region, c.Description, c.Ags, c.WikidataId, c.Longitude, c.Latitude,
-            Commitments = c.Commitments
-                .OrderBy(m => m.Type.SortOrder).ThenBy(m => m.Date)
-                .Select(m => new CommitmentView(
-                    m.TypeKey, new LocalizedText(m.Type.TitleDe, m.Type.TitleEn), m.Type.Color, m.Status, m.Date, m.Summary,
-                    m.SourceUrl, m.LastVerified))
-                .ToList(),
-            c.ProfileUrl,
-            Networks = c.Memberships.OrderBy(m => m.Network.Name)
-                .Select(m => new NetworkReference(m.Network.Slug, m.Network.Name, m.Network.Url, m.Date, m.Summary, m.SourceUrl))
-                .ToList(),
-            News = c.NewsPosts.Where(p => p.Status == NewsStatus.Published)
-                .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug)
-                .Select(p => new NewsReference(p.Slug, p.Title, p.PublishedAt, "/news/" + p.Slug))
-                .ToList(),
-        }).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
-
+        var city = await CityDetails.FindAsync(db, slug, cancellationToken);
         if (city is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "City not found",
                 detail: $"There is no city with the slug '{slug}'. GET /api/cities lists them all.");

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Data;
+using MovingCities.Web.Geodata;
+using MovingCities.Web.News;
+
+namespace MovingCities.Web.Cities;
+
+/// <summary>
+/// Everything shown about one city: the API's city feature and the city page both read it from here.
+/// Commitments in legend order, then by date; networks by name; published news newest first.
+/// </summary>
+public sealed record CityDetails(
+    string Slug, string Name, string Country, string? Region, string? Description, string? Ags, string? WikidataId,
+    string? ProfileUrl, double Longitude, double Latitude,
+    List<CommitmentView> Commitments, List<NetworkReference> Networks, List<NewsReference> News)
+{
+    /// <returns>The city, or null when no city has that slug.</returns>
+    public static Task<CityDetails?> FindAsync(MovingCitiesDb db, string slug, CancellationToken cancellationToken)
+    {
+        var key = slug.ToLowerInvariant();
+        return db.Cities.AsNoTracking().Where(c => c.Slug == key).Select(c => new CityDetails(
+            c.Slug, c.Name, c.Country, c.Region, c.Description, c.Ags, c.WikidataId, c.ProfileUrl, c.Longitude, c.Latitude,
+            c.Commitments
+                .OrderBy(m => m.Type.SortOrder).ThenBy(m => m.Date)
+                .Select(m => new CommitmentView(
+                    m.TypeKey, new LocalizedText(m.Type.TitleDe, m.Type.TitleEn), m.Type.Color, m.Status, m.Date, m.Summary,
+                    m.SourceUrl, m.LastVerified))
+                .ToList(),
+            c.Memberships.OrderBy(m => m.Network.Name)
+                .Select(m => new NetworkReference(m.Network.Slug, m.Network.Name, m.Network.Url, m.Date, m.Summary, m.SourceUrl))
+                .ToList(),
+            c.NewsPosts.Where(p => p.Status == NewsStatus.Published)
+                .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug)
+                .Select(p => new NewsReference(p.Slug, p.Title, p.PublishedAt, "/news/" + p.Slug))
+                .ToList()))
+            .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+    }
+}
