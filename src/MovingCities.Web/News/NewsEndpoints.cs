@@ -54,10 +54,11 @@ public static class NewsEndpoints
     public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetNews(
         string slug, MovingCitiesDb db, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
-        var detail = await NewsReading.PublishedDetailAsync(db, markdown, slug, cancellationToken);
-        if (detail is null)
+        var post = await NewsReading.PublishedPostAsync(db, slug, cancellationToken);
+        if (post is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "News post not found",
                 detail: $"There is no published news post with the slug '{slug}'.");
+        var detail = NewsReading.Detail(post, markdown);
         return Representation.Json(detail).ToResult();
     }
 }

@@ -17,14 +17,12 @@ public static class NewsReading
         posts.Select(p => new NewsSummary(p.Slug, p.Title, p.Summary, p.PublishedAt, p.Language, "/news/" + p.Slug,
             p.Cities.OrderBy(c => c.Name).Select(c => new CityReference(c.Slug, c.Name)).ToList()));
 
-    /// <summary>A published post with its body rendered and sanitized; null when there is none of that slug.</summary>
-    public static async Task<NewsDetail?> PublishedDetailAsync(MovingCitiesDb db, MarkdownRenderer markdown, string slug,
-        CancellationToken cancellationToken)
+    /// <summary>A published post with its cities; null when there is none of that slug.</summary>
+    public static Task<NewsPost?> PublishedPostAsync(MovingCitiesDb db, string slug, CancellationToken cancellationToken)
     {
         var key = slug.ToLowerInvariant();
-        var post = await db.NewsPosts.AsNoTracking().Published().Where(p => p.Slug == key)
+        return db.NewsPosts.AsNoTracking().Published().Where(p => p.Slug == key)
             .Include(p => p.Cities).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
-        return post is null ? null : Detail(post, markdown);
     }
 
     /// <summary>A post (its cities loaded) as readers see it, published or not: the editors' preview uses it too.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using MovingCities.Web.Data;
 using MovingCities.Web.News;
 
@@ -22,16 +21,15 @@ public sealed class PostModel(MovingCitiesDb db, MarkdownRenderer markdown) : Pa
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         RequestedSlug = slug;
-        Post = await NewsReading.PublishedDetailAsync(db, markdown, slug, cancellationToken);
-        if (Post is null)
+        var post = await NewsReading.PublishedPostAsync(db, slug, cancellationToken);
+        if (post is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
+        Post = NewsReading.Detail(post, markdown);
         Body = new HtmlString(Post.Html);
-        var key = Post.Slug;
-        Points = await db.Cities.Where(c => c.NewsPosts.Any(p => p.Slug == key)).OrderBy(c => c.Name)
-            .Select(c => new MapPoint(c.Slug, c.Name, c.Longitude, c.Latitude)).ToListAsync(cancellationToken);
+        Points = MapPoint.Of(post.Cities);
         return Page();
     }
 }

@@ -22,8 +22,7 @@ public sealed class PreviewModel(MovingCitiesDb db, MarkdownRenderer markdown) :
         Id = id;
         Status = post.Status;
         var detail = NewsReading.Detail(post, markdown);
-        View = new PostView(detail, new HtmlString(detail.Html),
-            post.Cities.OrderBy(c => c.Name).Select(c => new MapPoint(c.Slug, c.Name, c.Longitude, c.Latitude)).ToList());
+        View = new PostView(detail, new HtmlString(detail.Html), MapPoint.Of(post.Cities));
         return Page();
     }
 }
