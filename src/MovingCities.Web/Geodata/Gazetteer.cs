@@ -18,11 +18,13 @@ public sealed class Gazetteer
     public const string RegionsFile = "gazetteer-regions.tsv";
 
     readonly Dictionary<string, List<GazetteerPlace>> _byName = new();
+    readonly string[] _countries;
 
     Gazetteer(IReadOnlyList<GazetteerPlace> places)
     {
         Count = places.Count;
         Places = places;
+        _countries = places.Select(p => p.Country).Distinct().Order(StringComparer.Ordinal).ToArray();
         // "Zürich" and its ASCII name "Zurich" fold to the same key: index each place once per distinct key.
         foreach (var place in places.OrderByDescending(p => p.Population))
             foreach (var key in new[] { place.Name, place.AsciiName }.Select(name => Key(name, place.Country)).Distinct())
@@ -54,6 +56,10 @@ public sealed class Gazetteer
         }).ToList();
         return new Gazetteer(places);
     }
+
+    /// <summary>Places of that name in any country, largest first.</summary>
+    public IReadOnlyList<GazetteerPlace> Named(string name) =>
+        _countries.SelectMany(country => Named(name, country)).OrderByDescending(p => p.Population).ToList();
 
     /// <summary>Places of that name in that country, largest first.</summary>
     public IReadOnlyList<GazetteerPlace> Named(string name, string country) =>

@@ -43,10 +43,7 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
         var gazetteer = gazetteerSource.Gazetteer;
         if (gazetteer is null)
             return [];
-        var key = Slug.SearchKey(name);
-        return gazetteer.Places
-            .Where(p => (country.Length == 0 || p.Country == country) && (Slug.SearchKey(p.Name) == key || Slug.SearchKey(p.AsciiName) == key))
-            .OrderByDescending(p => p.Population).Take(10).ToList();
+        return (country.Length == 0 ? gazetteer.Named(name) : gazetteer.Named(name, country)).Take(10).ToList();
     }
 
     public async Task<IActionResult> OnPostAsync()
