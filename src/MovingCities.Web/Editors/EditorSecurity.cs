@@ -75,6 +75,8 @@ public static class EditorSecurity
         });
         if (environment.IsDevelopment())
             return app;
+        var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
+        var httpsPort = configuration.GetValue<int?>("HTTPS_PORT"); // keys ignore case: https_port too
         return app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
@@ -83,8 +85,6 @@ public static class EditorSecurity
                 await next(context);
                 return;
             }
-            var httpsPort = context.RequestServices.GetRequiredService<IConfiguration>().GetValue<int?>("HTTPS_PORT")
-                ?? context.RequestServices.GetRequiredService<IConfiguration>().GetValue<int?>("https_port");
             if (httpsPort is { } port && HttpMethods.IsGet(context.Request.Method))
             {
                 var host = new HostString(context.Request.Host.Host, port);
