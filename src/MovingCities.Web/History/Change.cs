@@ -11,6 +11,7 @@ public class Change
     /// <summary><see cref="ChangeSubjects"/>: post, city or commitment.</summary>
     public required string Subject { get; set; }
 
+    /// <summary>The post's or the city's id; a commitment's changes are kept under its city's id.</summary>
     public int SubjectId { get; set; }
 
     /// <summary>The item's name when the change was made (a post's title, a city's name).</summary>

@@ -89,8 +89,13 @@ public class CityEditingTests
         Assert.Contains("changed meanwhile", await stale.Content.ReadAsStringAsync());
         Assert.Equal("Hanau", (await app.GetJson("/api/cities/hanau")).GetProperty("properties").GetProperty("name").GetString());
 
+        // Renamed, the city keeps its commitments' history (it is recorded under the city, not its name).
+        var renamed = await editor.PostForm($"{path}?handler=SaveCity", CityFields("Hanau am Main", "DE", "Hessen", 50.13423, 8.91418, version: 1), path);
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
         var history = (await editor.Page(path)).QuerySelector("[data-role=history]")!.TextContent;
         Assert.Contains("commitment created", history);
+        Assert.Contains("city updated", history);
         Assert.Contains("editor@example.org", history);
+        Assert.NotNull((await editor.Page("/admin")).QuerySelector($"[data-role=recent-changes] a[href='{path}']"));
     }
 }

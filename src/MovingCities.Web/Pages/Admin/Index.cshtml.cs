@@ -27,7 +27,6 @@ public sealed class IndexModel(MovingCitiesDb db) : PageModel
     public static string LinkTo(Change change) => change.Subject switch
     {
         ChangeSubjects.Post => $"/admin/posts/{change.SubjectId}",
-        ChangeSubjects.City => $"/admin/cities/{change.SubjectId}",
-        _ => "/admin/cities",
+        _ => $"/admin/cities/{change.SubjectId}", // a city or one of its commitments
     };
 }

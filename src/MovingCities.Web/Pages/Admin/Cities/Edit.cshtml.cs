@@ -60,7 +60,8 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         City.Region = string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim();
         City.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
         City.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
-        return await SaveAsync(ChangeSubjects.City, City.Id, City.Name, "updated", before, CitySnapshot.Of(City), Input.Version, "Saved.");
+        var after = CitySnapshot.Of(City);
+        return await SaveAsync(ChangeSubjects.City, City.Name, "updated", before, () => after, Input.Version, "Saved.");
     }
 
     public async Task<IActionResult> OnPostSaveCommitmentAsync(int id)
@@ -96,7 +97,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         commitment.SourceUrl = Commitment.SourceUrl.Trim();
         commitment.LastVerified = Commitment.LastVerified;
         var label = $"{City.Name}: {Types.First(t => t.Key == commitment.TypeKey).TitleEn}";
-        return await SaveAsync(ChangeSubjects.Commitment, () => commitment.Id, label, before is null ? "created" : "updated",
+        return await SaveAsync(ChangeSubjects.Commitment, label, before is null ? "created" : "updated",
             before, () => CommitmentSnapshot.Of(commitment, City.Slug), Commitment.CityVersion, "Commitment saved.");
     }
 
@@ -113,14 +114,13 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         var before = CommitmentSnapshot.Of(commitment, City.Slug);
         City.Commitments.Remove(commitment);
         db.Commitments.Remove(commitment);
-        return await SaveAsync(ChangeSubjects.Commitment, commitment.Id, $"{City.Name}: {commitment.Type.TitleEn}", "deleted", before, null,
+        return await SaveAsync(ChangeSubjects.Commitment, $"{City.Name}: {commitment.Type.TitleEn}", "deleted", before, () => null,
             cityVersion, "Commitment deleted.");
     }
 
-    Task<IActionResult> SaveAsync(string subject, int subjectId, string label, string action, object? before, object? after, int loadedVersion, string message) =>
-        SaveAsync(subject, () => subjectId, label, action, before, () => after, loadedVersion, message);
-
-    async Task<IActionResult> SaveAsync(string subject, Func<int> subjectId, string label, string action, object? before, Func<object?> after,
+    /// <summary>Saves the city (version raised) and records the change under the city's id.</summary>
+    /// <param name="after">Taken after saving, so a new commitment's snapshot is complete.</param>
+    async Task<IActionResult> SaveAsync(string subject, string label, string action, object? before, Func<object?> after,
         int loadedVersion, string message)
     {
         City.Version++;
@@ -129,7 +129,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
-            HistoryLog.Record(db, subject, subjectId(), label, action, User.Identity!.Name!, before, after());
+            HistoryLog.Record(db, subject, City.Id, label, action, User.Identity!.Name!, before, after());
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
@@ -172,10 +172,8 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
             return false;
         City = city;
         Types = await db.CommitmentTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync();
-        var commitmentIds = city.Commitments.Select(c => c.Id).ToList();
         Changes = await db.Changes.AsNoTracking()
-            .Where(c => (c.Subject == ChangeSubjects.City && c.SubjectId == id)
-                || (c.Subject == ChangeSubjects.Commitment && (commitmentIds.Contains(c.SubjectId) || c.Label.StartsWith(city.Name + ":"))))
+            .Where(c => (c.Subject == ChangeSubjects.City || c.Subject == ChangeSubjects.Commitment) && c.SubjectId == id)
             .OrderByDescending(c => c.Id).Take(50).ToListAsync();
         return true;
     }
