@@ -36,6 +36,7 @@ public class TagSuggesterTests
     [InlineData("Osnabrueck nimmt Menschen auf.", "osnabrueck", "Osnabrueck")]
     [InlineData("Die Berner Regierung prüft den Vorschlag.", "bern", "Berner")]
     [InlineData("Bochums Beitrag zur Seenotrettung.", "bochum", "Bochums")]
+    [InlineData("Eine Bochumerin berichtete.", "bochum", "Bochumerin")]
     public void Inflected_and_compound_forms_find_the_city(string text, string slug, string words)
     {
         var suggestion = Assert.Single(Suggest(text), s => s.Slug == slug);
@@ -48,14 +49,10 @@ public class TagSuggesterTests
     [InlineData("Die Hannoveraner Pferde sind bekannt.", "hannover")]
     [InlineData("Wir wollen gemeinsam essen gehen.", "essen")]
     [InlineData("Konstanze begrüßte die Gäste.", "konstanz")]
-    [InlineData("Bochumerin", "bochum")] // one word, no city: -erin is allowed, so this one must match
     public void Words_that_merely_contain_a_name_are_not_suggested(string text, string slug)
     {
         var hit = Suggest(text).Any(s => s.Slug == slug || s.Name.Equals(slug, StringComparison.OrdinalIgnoreCase));
-        if (text == "Bochumerin")
-            Assert.True(hit, "the feminine inhabitant form -erin is a form of the name");
-        else
-            Assert.False(hit, $"'{slug}' wrongly found in: {text}");
+        Assert.False(hit, $"'{slug}' wrongly found in: {text}");
     }
 
     [Fact]
