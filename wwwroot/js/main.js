@@ -246,8 +246,8 @@ async function start() {
   const countries = [...new Set(cities.map((f) => f.properties.country))];
   filters = new Filters(document.getElementById('filters'), types, countries,
     (selection) => {
-      applyFilters(selection, { refit: true }).then(() => { state.view = formatView(map.getCenter(), map.getZoom()); replaceState(state); });
-      pushState({ ...state, view: null });
+      applyFilters(selection, { refit: true });
+      pushState(state); // the refit's moveend then writes the new view into this entry
     });
   list = new CityList(document.getElementById('city-list'), document.getElementById('city-list-more'), typesByKey,
     (slug) => openCity(slug, 'list'));

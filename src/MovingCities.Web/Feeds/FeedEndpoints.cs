@@ -25,13 +25,13 @@ public static class FeedEndpoints
 
     static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
-    public static async Task<ContentHttpResult> NewsFeed(HttpRequest request, MovingCitiesDb db, MarkdownRenderer markdown, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> NewsFeed(HttpRequest request, MovingCitiesDb db, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
         var posts = await Published(db).Take(FeedSize).ToListAsync(cancellationToken);
         return Atom(request, "Moving Cities: news", "/news", "/news.atom", posts, markdown);
     }
 
-    public static async Task<Results<ContentHttpResult, NotFound>> CityNewsFeed(
+    public static async Task<Results<FileContentHttpResult, NotFound>> CityNewsFeed(
         string slug, HttpRequest request, MovingCitiesDb db, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
         var key = slug.ToLowerInvariant();
@@ -45,7 +45,7 @@ public static class FeedEndpoints
     static IQueryable<NewsPost> Published(MovingCitiesDb db) =>
         db.NewsPosts.AsNoTracking().Include(p => p.Cities).Published().NewestFirst();
 
-    static ContentHttpResult Atom(HttpRequest request, string title, string htmlPath, string selfPath, List<NewsPost> posts, MarkdownRenderer markdown)
+    static FileContentHttpResult Atom(HttpRequest request, string title, string htmlPath, string selfPath, List<NewsPost> posts, MarkdownRenderer markdown)
     {
         var origin = Origin(request);
         var updated = posts.Count > 0 ? posts.Max(p => p.PublishedAt) : new DateOnly(2025, 1, 1);
@@ -68,10 +68,11 @@ public static class FeedEndpoints
             }).ToList(),
         };
         feed.Links.Add(new SyndicationLink(new Uri(origin + selfPath), "self", title, "application/atom+xml", 0));
-        var output = new StringBuilder();
-        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
+        // Written as UTF-8 bytes, so the XML declaration says what the body is.
+        using var output = new MemoryStream();
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
             new Atom10FeedFormatter(feed).WriteTo(writer);
-        return TypedResults.Content(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), AtomType);
+        return TypedResults.Bytes(output.ToArray(), AtomType);
     }
 
     public static async Task<ContentHttpResult> Sitemap(HttpRequest request, MovingCitiesDb db, CancellationToken cancellationToken)

@@ -88,7 +88,9 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
 
         var response = await app.Get("/cities/konstanz/news.atom");
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
-        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", text); // the declaration matches the bytes, no BOM
+        var feed = System.Xml.Linq.XDocument.Parse(text);
         System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
         var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
         Assert.EndsWith($"/news/{ConferencePost}", entry.Element(atom + "id")!.Value);
