@@ -17,6 +17,17 @@ export function searchKeys(name) {
   return plain === transliterated ? [plain] : [plain, transliterated];
 }
 
+/**
+ * A URL slug as the server makes it (Text/Slug.cs): German umlauts spelled out (ü → ue), other accents dropped,
+ * every other run of characters one hyphen.
+ */
+export function slugOf(text) {
+  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
+    .normalize('NFD').replace(/\p{Mn}/gu, '')
+    .replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/[đð]/g, 'd').replace(/þ/g, 'th').replace(/ı/g, 'i')
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** "DE" → "Germany"; the code itself when the browser does not know it. */

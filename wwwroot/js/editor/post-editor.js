@@ -1,7 +1,7 @@
 // The post editor: slug from the title until edited by hand, and city suggestions from the text as the
 // editor types (POST /api/editor/tag-suggestions), each accepted with one click.
 
-import { el } from '../text.js';
+import { el, slugOf } from '../text.js';
 import { TagField } from './tag-field.js';
 
 const editorOptions = { suggestDelayMs: 400 };
@@ -15,9 +15,6 @@ const suggestionStatus = form.querySelector('[data-role=suggestion-status]');
 const token = form.querySelector('input[name=__RequestVerificationToken]').value;
 
 // The slug follows the title while it is empty or still what the title would give.
-const slugOf = (text) => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase()
-  .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-  .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 let slugFollowsTitle = slug.value === '' || slug.value === slugOf(title.value);
 slug.addEventListener('input', () => { slugFollowsTitle = slug.value === ''; });
 title.addEventListener('input', () => { if (slugFollowsTitle) slug.value = slugOf(title.value); });
