@@ -73,7 +73,7 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
             Version = post.Version,
         };
         SavedMessage = TempData["Saved"] as string;
-        await LoadCityNamesAsync();
+        CityNames = post.Cities.ToDictionary(c => c.Slug, c => c.Name);
         return Page();
     }
 
@@ -102,7 +102,7 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
             ModelState.AddModelError("Input.Cities", $"There is no city '{missing}'.");
         if ((status ?? Status) == NewsStatus.Published && string.IsNullOrWhiteSpace(Input.Body))
             ModelState.AddModelError("Input.Body", "A published post needs a text.");
-        await LoadCityNamesAsync();
+        CityNames = cities.ToDictionary(c => c.Slug, c => c.Name);
         if (!ModelState.IsValid)
             return Page();
 
@@ -165,7 +165,4 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
     }
 
     Task<NewsPost?> LoadAsync(int id) => db.NewsPosts.Include(p => p.Cities).FirstOrDefaultAsync(p => p.Id == id);
-
-    async Task LoadCityNamesAsync() =>
-        CityNames = await db.Cities.Where(c => Input.Cities.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Name);
 }
