@@ -1,24 +1,24 @@
 namespace MovingCities.Web.Geodata;
 
 /// <summary>
-/// The gazetteer, loaded once on first use (3.4 MB, ~0.3 s) from <c>Gazetteer:Folder</c> or the geodata
-/// folder. Null when the folder has none (a test fixture): then only the map's own cities are known.
+/// The gazetteer and the tagger's common-word list, loaded once on first use (3.4 MB, ~0.3 s) from
+/// <c>Gazetteer:Folder</c> or the geodata folder. The gazetteer is null when the folder has none (a test
+/// fixture): then only the map's own cities are known.
 /// </summary>
-public sealed class GazetteerSource(IServiceProvider services, IConfiguration configuration)
+public sealed class GazetteerSource
 {
-    readonly Lazy<Gazetteer?> _gazetteer = new(() =>
-    {
-        var folder = configuration["Gazetteer:Folder"] is { Length: > 0 } configured ? configured : GeodataLocation.Resolve(services);
-        return File.Exists(Path.Combine(folder, Gazetteer.File)) ? Gazetteer.Load(folder) : null;
-    });
-
-    readonly Lazy<string[]> _commonWords = new(() =>
-    {
-        var folder = configuration["Gazetteer:Folder"] is { Length: > 0 } configured ? configured : GeodataLocation.Resolve(services);
-        return Tagging.TagSuggester.ReadWordList(Path.Combine(folder, CommonWordsFile)).ToArray();
-    });
-
     public const string CommonWordsFile = "tagging-common-words.txt";
+
+    readonly Lazy<Gazetteer?> _gazetteer;
+    readonly Lazy<string[]> _commonWords;
+
+    public GazetteerSource(IServiceProvider services, IConfiguration configuration)
+    {
+        var folder = new Lazy<string>(() =>
+            configuration["Gazetteer:Folder"] is { Length: > 0 } configured ? configured : GeodataLocation.Resolve(services));
+        _gazetteer = new(() => File.Exists(Path.Combine(folder.Value, Gazetteer.File)) ? Gazetteer.Load(folder.Value) : null);
+        _commonWords = new(() => Tagging.TagSuggester.ReadWordList(Path.Combine(folder.Value, CommonWordsFile)).ToArray());
+    }
 
     public Gazetteer? Gazetteer => _gazetteer.Value;
 
