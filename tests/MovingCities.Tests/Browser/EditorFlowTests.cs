@@ -31,9 +31,11 @@ public sealed class EditorFlowTests(BrowserApp app)
         Assert.Equal(Slug, MovingCities.Web.Text.Slug.From(Title)); // the page's slug and the server's agree
         await Expect(page.Locator("[data-role=slug]")).ToHaveValueAsync(Slug);
         await page.FillAsync("[data-role=body]",
-            "Die Bochumer Ratsmehrheit und der Regensburger Stadtrat geben gemeinsam Geld für die zivile Seenotrettung.");
+            "Die Bochumer Ratsmehrheit und der Regensburger Stadtrat geben gemeinsam Geld für die zivile Seenotrettung. Auch Wuppertal prüft das.");
 
         await Expect(page.Locator("[data-suggested-city=regensburg]")).ToBeVisibleAsync();
+        // A place not yet on the map is offered for adding, prefilled from the gazetteer.
+        await Expect(page.Locator("[data-suggested-place=Wuppertal] a")).ToHaveAttributeAsync("href", "/admin/cities/new?name=Wuppertal&country=DE");
         await page.Locator("[data-role=tag-field]").ScrollIntoViewIfNeededAsync();
         await new MapPage(page).Screenshot("editor-suggestions");
         await page.AddScriptTagAsync(new() { Path = Path.Combine(TestApp.RepoRoot, "node_modules", "axe-core", "axe.min.js") });
