@@ -42,8 +42,10 @@ builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
-// Errors as RFC 9457 problem details; compression for what is not precompressed
-builder.Services.AddProblemDetails();
+// Errors as RFC 9457 problem details for the API and error pages for people, alike in every environment
+builder.Services.AddErrorResponses();
+
+// Compression for what is not precompressed
 builder.Services.AddResponseCompression(options =>
 {
     options.Providers.Add<BrotliCompressionProvider>();
@@ -64,10 +66,8 @@ if (Commands.Requested(args))
 // CSP without inline scripts, nosniff and a referrer policy on every response; editing only over HTTPS
 app.UseSecurityHeaders();
 app.UseEditorsOnlyOverHttps(app.Environment);
-app.UseExceptionHandler();
-// Empty error responses: problem details for the API, a helpful page (links to the map and news) for people
-app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+// Empty error responses, failed requests and over-long addresses: problem details for the API, a helpful page for people
+app.UseErrorResponses();
 // API responses come precompressed (Http/Representation); the middleware compresses pages and static files
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseResponseCompression());
 

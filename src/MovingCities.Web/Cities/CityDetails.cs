@@ -14,9 +14,11 @@ public sealed record CityDetails(
     string? ProfileUrl, double Longitude, double Latitude,
     List<CommitmentView> Commitments, List<NetworkReference> Networks, List<NewsReference> News)
 {
-    /// <returns>The city, or null when no city has that slug.</returns>
-    public static Task<CityDetails?> FindAsync(MovingCitiesDb db, string slug, CancellationToken cancellationToken)
+    /// <returns>The city, or null when no city has that slug (a blank one, which routing lets through as null, included).</returns>
+    public static Task<CityDetails?> FindAsync(MovingCitiesDb db, string? slug, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(slug))
+            return Task.FromResult<CityDetails?>(null);
         var key = slug.ToLowerInvariant();
         return db.Cities.AsNoTracking().Where(c => c.Slug == key).Select(c => new CityDetails(
             c.Slug, c.Name, c.Country, c.Region, c.Description, c.Ags, c.WikidataId, c.ProfileUrl, c.Longitude, c.Latitude,

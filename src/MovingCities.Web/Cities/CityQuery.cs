@@ -13,6 +13,8 @@ public sealed partial record CityQuery(string? Commitment, string? Country, stri
 {
     public static readonly string[] Names = ["commitment", "country", "bbox", "q"];
 
+    public const int MaxSearchLength = 100;
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Commitment) && string.IsNullOrWhiteSpace(Country)
         && string.IsNullOrWhiteSpace(Bbox) && string.IsNullOrWhiteSpace(Q);
 
@@ -43,10 +45,13 @@ public sealed partial record CityQuery(string? Commitment, string? Country, stri
         string? namePrefix = null, slugPrefix = null;
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            namePrefix = Text.Slug.SearchKey(Q);
-            slugPrefix = Text.Slug.From(Q);
-            if (Q.Length > 100)
-                errors["q"] = ["The search text is longer than 100 characters."];
+            var q = Text.UnicodeText.Clean(Q);
+            namePrefix = Text.Slug.SearchKey(q);
+            slugPrefix = Text.Slug.From(q);
+            if (Text.UnicodeText.Length(q) > MaxSearchLength)
+                errors["q"] = [$"The search text is longer than {MaxSearchLength} characters."];
+            else if (namePrefix.Length == 0 && Text.UnicodeText.HasLetterOrDigit(q))
+                errors["q"] = ["Search by the name in Latin letters, as the map spells it (e.g. Konstanz, Kraków, Zürich); names in other scripts are not indexed yet."];
             else if (namePrefix.Length == 0)
                 errors["q"] = ["The search text must contain at least one letter or digit."];
         }

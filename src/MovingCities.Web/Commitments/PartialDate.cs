@@ -6,16 +6,35 @@ namespace MovingCities.Web.Commitments;
 /// <summary>Dates known to the year, month or day, written as ISO 8601 prefixes so they sort as text.</summary>
 public static partial class PartialDate
 {
-    public static bool IsValid(string value)
+    /// <summary>
+    /// The shape, for every reader: this class, the editor form's validation and the browser's <c>pattern</c>.
+    /// ASCII digits only: <c>\d</c> would also accept Arabic-Indic or full-width digits.
+    /// </summary>
+    public const string Pattern = "^(?<y>[0-9]{4})(-(?<m>[0-9]{2})(-(?<d>[0-9]{2}))?)?$";
+
+    public const string Hint = "A date as YYYY, YYYY-MM or YYYY-MM-DD.";
+
+    public static bool IsValid(string? value) => TryParse(value, out _, out _, out _);
+
+    /// <summary>The parts of a valid partial date; month and day are null when not known.</summary>
+    public static bool TryParse(string? value, out int year, out int? month, out int? day)
     {
+        (year, month, day) = (0, null, null);
+        if (value is null)
+            return false;
         var match = Shape().Match(value);
         if (!match.Success)
             return false;
-        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-        var month = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 1;
-        var day = match.Groups["d"].Success ? int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture) : 1;
-        return year >= 1000 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+        year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        month = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : null;
+        day = match.Groups["d"].Success ? int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture) : null;
+        return year >= 1000 && month is null or (>= 1 and <= 12) && (day is null || day >= 1 && day <= DateTime.DaysInMonth(year, month!.Value));
     }
+
+    /// <summary>The ISO 8601 prefix for the known parts: (2019, 6, null) → "2019-06".</summary>
+    public static string Format(int year, int? month, int? day) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{year:D4}{(month is { } m ? $"-{m:D2}" : "")}{(month is not null && day is { } d ? $"-{d:D2}" : "")}");
 
     static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -33,6 +52,6 @@ public static partial class PartialDate
         };
     }
 
-    [GeneratedRegex(@"^(?<y>\d{4})(-(?<m>\d{2})(-(?<d>\d{2}))?)?$")]
+    [GeneratedRegex(Pattern)]
     private static partial Regex Shape();
 }

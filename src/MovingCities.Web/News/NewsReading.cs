@@ -18,8 +18,11 @@ public static class NewsReading
             p.Cities.OrderBy(c => c.Name).Select(c => new CityReference(c.Slug, c.Name)).ToList()));
 
     /// <summary>A published post with its cities; null when there is none of that slug.</summary>
-    public static Task<NewsPost?> PublishedPostAsync(MovingCitiesDb db, string slug, CancellationToken cancellationToken)
+    public static Task<NewsPost?> PublishedPostAsync(MovingCitiesDb db, string? slug, CancellationToken cancellationToken)
     {
+        // A blank route value (/news/%20) reaches us as null: no post has it.
+        if (string.IsNullOrWhiteSpace(slug))
+            return Task.FromResult<NewsPost?>(null);
         var key = slug.ToLowerInvariant();
         return db.NewsPosts.AsNoTracking().Published().Where(p => p.Slug == key)
             .Include(p => p.Cities).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);

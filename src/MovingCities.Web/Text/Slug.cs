@@ -7,6 +7,9 @@ namespace MovingCities.Web.Text;
 /// URL slugs and accent-free search keys, both derived from display names.
 /// Slugs transliterate German umlauts (ä → ae) because that is how German readers spell them without
 /// diacritics; search keys drop every accent so "osnabruck" and "zurich" still find their cities.
+/// Both work on Unicode scalar values (runes), never on half a surrogate pair, and accept any string: emoji and
+/// symbols separate words, decomposed input (NFD, as macOS sends it) folds like composed input, compatibility
+/// forms (full-width Ｋ, mathematical 𝕂) fold to their plain letter, and a lone surrogate counts as a separator.
 /// </summary>
 public static class Slug
 {
@@ -20,9 +23,10 @@ public static class Slug
     {
         var result = new StringBuilder(text.Length + 4);
         var pendingSeparator = false;
-        foreach (var ch in text.Trim().ToLowerInvariant())
+        // Composing first turns u + U+0308 into ü, so the umlaut rule sees one letter whatever the input form.
+        foreach (var rune in UnicodeText.Clean(text).EnumerateRunes())
         {
-            var ascii = ToAscii(ch, transliterateUmlauts);
+            var ascii = ToAscii(Rune.ToLowerInvariant(rune), transliterateUmlauts);
             if (ascii.Length == 0)
             {
                 pendingSeparator = true;
@@ -36,12 +40,13 @@ public static class Slug
         return result.ToString();
     }
 
-    /// <summary>The ASCII letters or digits a character stands for; empty for separators and symbols.</summary>
-    static string ToAscii(char ch, bool transliterateUmlauts)
+    /// <summary>The ASCII letters or digits a character stands for; empty for separators, symbols and other scripts.</summary>
+    static string ToAscii(Rune rune, bool transliterateUmlauts)
     {
-        if (ch is >= 'a' and <= 'z' or >= '0' and <= '9')
-            return ch.ToString();
-        switch (ch)
+        var value = rune.Value;
+        if (value is >= 'a' and <= 'z' or >= '0' and <= '9')
+            return ((char)value).ToString();
+        switch (value)
         {
             case 'ä': return transliterateUmlauts ? "ae" : "a";
             case 'ö': return transliterateUmlauts ? "oe" : "o";
@@ -55,13 +60,12 @@ public static class Slug
             case 'þ': return "th";
             case 'ı': return "i";
         }
-        // Other accented letters decompose into a base letter plus combining marks (é → e + ´).
-        var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
+        // Other accented letters decompose into a base letter plus combining marks (é → e + ´); the compatibility
+        // decomposition also maps full-width and styled letters (Ｋ, 𝕂) and ligatures (ﬁ) to plain ones.
+        var decomposed = rune.ToString().Normalize(NormalizationForm.FormKD);
         var letters = new StringBuilder();
-        foreach (var part in decomposed)
+        foreach (var part in decomposed.ToLowerInvariant())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(part) == UnicodeCategory.NonSpacingMark)
-                continue;
             if (part is >= 'a' and <= 'z' or >= '0' and <= '9')
                 letters.Append(part);
         }

@@ -40,7 +40,7 @@ public sealed class Editor(HttpClient client)
     }
 
     public static Editor Anonymous(TestApp app) =>
-        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.BaseAddress }));
 
     public async Task<AngleSharp.Html.Dom.IHtmlDocument> Page(string path)
     {

@@ -12,12 +12,17 @@ namespace MovingCities.Tests.Infrastructure;
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     readonly string? _geodataPath;
+    readonly string _environment;
 
-    public TestApp(string? databasePath = null, string? geodataPath = null)
+    public TestApp(string? databasePath = null, string? geodataPath = null, string environment = "Development")
     {
         DatabasePath = databasePath ?? NewDatabasePath();
         _geodataPath = geodataPath;
+        _environment = environment;
     }
+
+    /// <summary>Outside Development, signing in and editing need HTTPS: clients then speak it.</summary>
+    public Uri BaseAddress => new(_environment == "Development" ? "http://localhost" : "https://localhost");
 
     public string DatabasePath { get; }
 
@@ -43,7 +48,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:MovingCities", $"Data Source={DatabasePath}");
         builder.UseSetting("Geodata:Path", _geodataPath ?? FixtureGeodata);
         // The fixture has no outlines of its own; the real ones are data, not a contract.

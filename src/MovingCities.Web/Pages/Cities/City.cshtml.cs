@@ -16,9 +16,9 @@ public sealed class CityModel(MovingCitiesDb db) : PageModel
 
     public string RequestedSlug { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
-        RequestedSlug = slug;
+        RequestedSlug = slug ?? "";
         City = await CityDetails.FindAsync(db, slug, cancellationToken);
         if (City is null)
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -18,9 +18,9 @@ public sealed class PostModel(MovingCitiesDb db, MarkdownRenderer markdown) : Pa
 
     public List<MapPoint> Points { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
-        RequestedSlug = slug;
+        RequestedSlug = slug ?? "";
         var post = await NewsReading.PublishedPostAsync(db, slug, cancellationToken);
         if (post is null)
         {

@@ -43,7 +43,7 @@ public sealed class CommitmentForm
     [Display(Name = "Status")]
     public CommitmentStatus Status { get; set; } = CommitmentStatus.Decided;
 
-    [RegularExpression(@"^\d{4}(-\d{2}(-\d{2})?)?$", ErrorMessage = "A date as YYYY, YYYY-MM or YYYY-MM-DD."), Display(Name = "Date")]
+    [RegularExpression(PartialDate.Pattern, ErrorMessage = PartialDate.Hint), Display(Name = "Date")]
     public string? Date { get; set; }
 
     [StringLength(1000), Display(Name = "Summary")]
