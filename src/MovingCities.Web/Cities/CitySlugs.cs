@@ -24,19 +24,31 @@ public static class CitySlugs
                 result.Add(city);
                 continue;
             }
-            var slug = Candidates(city).First(candidate => Free(candidate, city));
+            var slug = Candidates(city.Name, city.Country, city.Region).First(candidate => Free(candidate, city));
             taken.Add(slug);
             result.Add(city with { Id = slug });
         }
         return result;
     }
 
-    static IEnumerable<string> Candidates(CityRecord city)
+    /// <summary>
+    /// A slug for a city an editor adds, by the same policy as <see cref="AssignAll"/>, free in the database.
+    /// The name has passed <see cref="CityRules.NameProblem"/>, so it has letters for a slug.
+    /// </summary>
+    public static async Task<string> FreeSlugAsync(Data.MovingCitiesDb db, string name, string country, string? region, CancellationToken cancellationToken = default)
     {
-        var name = Slug.From(city.Name);
+        foreach (var candidate in Candidates(name, country, region))
+            if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Cities, c => c.Slug == candidate, cancellationToken))
+                return candidate;
+        throw new InvalidOperationException("unreachable: the candidates never end");
+    }
+
+    static IEnumerable<string> Candidates(string cityName, string cityCountry, string? cityRegion)
+    {
+        var name = Slug.From(cityName);
         // "Bern-bern" says nothing; a region named like the city is no distinction.
-        var region = city.Region is null || Slug.From(city.Region) == name ? null : Slug.From(city.Region);
-        var country = city.Country.ToLowerInvariant();
+        var region = cityRegion is null || Slug.From(cityRegion) == name ? null : Slug.From(cityRegion);
+        var country = cityCountry.ToLowerInvariant();
         yield return name;
         if (!string.IsNullOrEmpty(region))
             yield return $"{name}-{region}";

@@ -1,3 +1,4 @@
+using MovingCities.Web.Cities;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -36,7 +37,7 @@ public static partial class CityFileReader
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.GetString() != "FeatureCollection")
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || !type.ValueEquals("FeatureCollection"))
             {
                 problems.Add($"{fileName}: must be a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")");
                 return (cities, problems);
@@ -68,11 +69,12 @@ public static partial class CityFileReader
     {
         if (feature.ValueKind != JsonValueKind.Object)
             return "";
+        var ignore = (string _) => { };
         if (feature.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
-            return $" ({id.GetString()})";
+            return $" ({StringOf(id, "id", ignore)})";
         if (feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object
             && p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
-            return $" ({name.GetString()})";
+            return $" ({StringOf(name, "name", ignore)})";
         return "";
     }
 
@@ -83,13 +85,13 @@ public static partial class CityFileReader
             problem("must be a JSON object");
             return null;
         }
-        if (!feature.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Feature")
+        if (!feature.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || !type.ValueEquals("Feature"))
             problem("type: must be \"Feature\"");
 
         string? id = null;
         if (feature.TryGetProperty("id", out var idElement) && idElement.ValueKind != JsonValueKind.Null)
         {
-            id = idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+            id = idElement.ValueKind == JsonValueKind.String ? StringOf(idElement, "id", problem) : null;
             if (id is null || id != Text.Slug.From(id) || id.Length == 0)
                 problem($"id: {idElement.GetRawText()} is not a slug (lowercase ASCII letters, digits and '-', e.g. \"frankfurt-am-main\")");
         }
@@ -104,12 +106,14 @@ public static partial class CityFileReader
         foreach (var unknown in properties.EnumerateObject().Select(p => p.Name).Except(KnownProperties))
             problem($"properties.{unknown}: unknown property (known: {string.Join(", ", KnownProperties)})");
 
-        var name = RequiredString(properties, "name", "properties.name", problem, maxLength: 200);
+        var name = RequiredString(properties, "name", "properties.name", problem, maxLength: CityRules.MaxNameLength);
+        if (name is not null && CityRules.NameProblem(name) is { } nameProblem)
+            problem($"properties.name: \"{name}\": {nameProblem}");
         var country = RequiredString(properties, "country", "properties.country", problem);
         if (country is not null && !CountryCode().IsMatch(country))
             problem($"properties.country: \"{country}\" is not an ISO 3166-1 alpha-2 code such as \"DE\"");
-        var region = OptionalString(properties, "region", "properties.region", problem, maxLength: 200);
-        var description = OptionalString(properties, "description", "properties.description", problem, maxLength: 2000);
+        var region = OptionalString(properties, "region", "properties.region", problem, maxLength: CityRules.MaxRegionLength);
+        var description = OptionalString(properties, "description", "properties.description", problem, maxLength: CityRules.MaxDescriptionLength);
         var profileUrl = OptionalString(properties, "profileUrl", "properties.profileUrl", problem);
         if (profileUrl is not null && !IsHttpUrl(profileUrl))
             problem($"properties.profileUrl: \"{profileUrl}\" is not an absolute http(s) URL");
@@ -216,7 +220,7 @@ public static partial class CityFileReader
         var date = OptionalString(item, "date", $"{path}.date", Fail);
         if (date is not null && !PartialDate.IsValid(date))
             Fail($"{path}.date: \"{date}\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
-        var summary = OptionalString(item, "summary", $"{path}.summary", Fail, maxLength: 2000);
+        var summary = OptionalString(item, "summary", $"{path}.summary", Fail, maxLength: CityRules.MaxCommitmentSummaryLength);
         var source = RequiredString(item, "sourceUrl", $"{path}.sourceUrl", Fail);
         if (source is not null && !IsHttpUrl(source))
             Fail($"{path}.sourceUrl: \"{source}\" is not an absolute http(s) URL");
@@ -251,13 +255,32 @@ public static partial class CityFileReader
             problem($"{path}: must be a string, got {value.ValueKind.ToString().ToLowerInvariant()}");
             return null;
         }
-        var text = value.GetString()!.Trim();
-        if (text.Length > maxLength)
+        var text = StringOf(value, path, problem)?.Trim();
+        if (text is null)
+            return null;
+        if (Text.UnicodeText.Length(text) > maxLength)
         {
             problem($"{path}: longer than {maxLength} characters");
             return null;
         }
         return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>
+    /// A JSON string as composed (NFC) text. An escaped lone surrogate (<c>"\ud800"</c>) is not a character:
+    /// refused with its path instead of the reader's exception.
+    /// </summary>
+    static string? StringOf(JsonElement value, string path, Action<string> problem)
+    {
+        try
+        {
+            return Text.UnicodeText.Clean(value.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            problem($"{path}: holds an escaped lone surrogate (such as \\ud800), which is not a character; remove or replace it");
+            return null;
+        }
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]

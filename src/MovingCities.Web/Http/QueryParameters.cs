@@ -9,6 +9,7 @@ public static class QueryParameters
 {
     public static TBuilder AllowOnly<TBuilder>(this TBuilder builder, params string[] allowed) where TBuilder : IEndpointConventionBuilder
     {
+        builder.WithMetadata(new AllowedQueryParameters(allowed));
         builder.AddEndpointFilter(async (context, next) =>
         {
             var unknown = context.HttpContext.Request.Query.Keys
@@ -33,3 +34,6 @@ public static class QueryParameters
     public static string[] SplitList(string? value) =>
         value?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
 }
+
+/// <summary>The query parameters an endpoint reads, as endpoint metadata: documentation and tests enumerate them.</summary>
+public sealed record AllowedQueryParameters(IReadOnlyList<string> Names);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MovingCities.Web.Cities;
 using MovingCities.Web.Commitments;
 using MovingCities.Web.Geodata;
 
@@ -7,16 +8,16 @@ namespace MovingCities.Web.Pages.Admin.Cities;
 /// <summary>A city's own fields, for adding and editing.</summary>
 public sealed class CityForm
 {
-    [Required, StringLength(120), Display(Name = "Name")]
+    [Required, StringLength(CityRules.MaxNameLength), CityName, Display(Name = "Name")]
     public string Name { get; set; } = "";
 
     [Required, RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Two letters (ISO 3166-1), e.g. DE."), Display(Name = "Country")]
     public string Country { get; set; } = "";
 
-    [StringLength(120), Display(Name = "Region (state, canton, province)")]
+    [StringLength(CityRules.MaxRegionLength), Display(Name = "Region (state, canton, province)")]
     public string? Region { get; set; }
 
-    [StringLength(2000), Display(Name = "Description")]
+    [StringLength(CityRules.MaxDescriptionLength), Display(Name = "Description")]
     public string? Description { get; set; }
 
     [Range(-90, 90, ErrorMessage = "Latitude is between -90 and 90."), Display(Name = "Latitude")]
@@ -46,7 +47,7 @@ public sealed class CommitmentForm
     [RegularExpression(PartialDate.Pattern, ErrorMessage = PartialDate.Hint), Display(Name = "Date")]
     public string? Date { get; set; }
 
-    [StringLength(1000), Display(Name = "Summary")]
+    [StringLength(CityRules.MaxCommitmentSummaryLength), Display(Name = "Summary")]
     public string? Summary { get; set; }
 
     [Required(ErrorMessage = "Every commitment needs its source."), Url, Display(Name = "Source URL")]

@@ -61,7 +61,7 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
         if (Warning is not null && !Input.ConfirmFar)
             return Page();
 
-        var slug = await FreeSlugAsync(Slug.From(Input.Name), Input.Country);
+        var slug = await CitySlugs.FreeSlugAsync(db, Input.Name.Trim(), Input.Country, string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim());
         var city = new City
         {
             Slug = slug, Name = Input.Name.Trim(), Country = Input.Country,
@@ -79,13 +79,5 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
         await transaction.CommitAsync();
         TempData["Saved"] = $"{city.Name} is on the map now. Add its commitments below.";
         return Redirect($"/admin/cities/{city.Id}");
-    }
-
-    async Task<string> FreeSlugAsync(string name, string country)
-    {
-        foreach (var candidate in new[] { name, $"{name}-{country.ToLowerInvariant()}" }.Concat(Enumerable.Range(2, 50).Select(n => $"{name}-{n}")))
-            if (!await db.Cities.AnyAsync(c => c.Slug == candidate))
-                return candidate;
-        throw new InvalidOperationException($"No free slug for {name}.");
     }
 }

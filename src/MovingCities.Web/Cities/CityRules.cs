@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using MovingCities.Web.Text;
+
+namespace MovingCities.Web.Cities;
+
+/// <summary>
+/// What a city's texts must be, for every way a city comes in: the geodata files, <c>import</c> and the editor's
+/// forms read these limits and this name rule, so a name the import refuses the form refuses too.
+/// </summary>
+public static class CityRules
+{
+    public const int MaxNameLength = 200;
+    public const int MaxRegionLength = 200;
+    public const int MaxDescriptionLength = 2000;
+    public const int MaxCommitmentSummaryLength = 2000;
+
+    /// <summary>
+    /// Why a name cannot be a city's name, or null. The name gives the city its address (slug) and its search key,
+    /// both in Latin letters: a name without any (an emoji, a name only in another script) would give neither.
+    /// </summary>
+    public static string? NameProblem(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return "A city needs a name.";
+        if (UnicodeText.Length(name) > MaxNameLength)
+            return $"A city's name has at most {MaxNameLength} characters.";
+        if (Slug.From(name).Length == 0)
+            return UnicodeText.HasLetterOrDigit(name)
+                ? "Give the name in Latin letters as the city spells it in its country (e.g. Kraków, Zürich, Thessaloniki); another script can go in the description."
+                : "A city's name needs letters: it gives the city its address and makes it findable.";
+        return null;
+    }
+}
+
+/// <summary><see cref="CityRules.NameProblem"/> as form validation.</summary>
+public sealed class CityNameAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        CityRules.NameProblem(value as string) is { } problem ? new ValidationResult(problem, [validationContext.MemberName!]) : ValidationResult.Success;
+}
