@@ -68,6 +68,8 @@ app.UseExceptionHandler();
 // Empty error responses: problem details for the API, a helpful page (links to the map and news) for people
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+// Larger bodies get 413 before anything reads them; the limit is the one posts need (News/PostLimits)
+app.UseRequestBodyLimit(PostLimits.MaxRequestBytes);
 // API responses come precompressed (Http/Representation); the middleware compresses pages and static files
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseResponseCompression());
 

@@ -100,6 +100,8 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         var cities = await db.Cities.Where(c => Input.Cities.Contains(c.Slug)).ToListAsync();
         foreach (var missing in Input.Cities.Except(cities.Select(c => c.Slug)))
             ModelState.AddModelError("Input.Cities", $"There is no city '{missing}'.");
+        if (PostLimits.TextTooLong(Input.Body) is { } tooLong)
+            ModelState.AddModelError("Input.Body", tooLong);
         if ((status ?? Status) == NewsStatus.Published && string.IsNullOrWhiteSpace(Input.Body))
             ModelState.AddModelError("Input.Body", "A published post needs a text.");
         CityNames = cities.ToDictionary(c => c.Slug, c => c.Name);
