@@ -68,6 +68,8 @@ app.UseSecurityHeaders();
 app.UseEditorsOnlyOverHttps(app.Environment);
 // Empty error responses, failed requests and over-long addresses: problem details for the API, a helpful page for people
 app.UseErrorResponses();
+// Larger bodies get 413 before anything reads them; the limit is the one posts need (News/PostLimits)
+app.UseRequestBodyLimit(PostLimits.MaxRequestBytes);
 // API responses come precompressed (Http/Representation); the middleware compresses pages and static files
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseResponseCompression());
 

@@ -1,5 +1,6 @@
 using MovingCities.Web.Commitments;
 using MovingCities.Web.Data;
+using MovingCities.Web.History;
 using MovingCities.Web.Networks;
 using MovingCities.Web.News;
 using MovingCities.Web.Text;
@@ -8,7 +9,7 @@ using NetTopologySuite.Geometries;
 namespace MovingCities.Web.Cities;
 
 /// <summary>A municipality (or a district with its own commitments) on the map.</summary>
-public class City
+public class City : IVersioned
 {
     string _name = "";
 

@@ -11,6 +11,29 @@ public static class EditorSecurity
     public const string LoginRateLimit = "login";
     public const string LoginPath = "/account/login";
 
+    /// <summary>Sign-in attempts one address may make per <see cref="LoginWindow"/> before getting 429.</summary>
+    public const int LoginAttemptsPerWindow = 10;
+    public static readonly TimeSpan LoginWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>Wrong passwords in a row that lock an account, and for how long.</summary>
+    public const int LockoutAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The one answer to every refused sign-in (unknown email, wrong password, locked account): different answers
+    /// would tell a stranger which addresses have accounts.
+    /// </summary>
+    public static readonly string SignInRefused =
+        $"Email or password is wrong, or the account is locked for {LockoutDuration.TotalMinutes:0} minutes after " +
+        $"{LockoutAttempts} wrong passwords in a row. Check both and try again in {LockoutDuration.TotalMinutes:0} minutes, " +
+        "or ask an admin to let you in.";
+
+    /// <summary>What the 429 page says; <paramref name="retryAfterSeconds"/> is what the Retry-After header says.</summary>
+    public static string TooManySignInAttempts(int retryAfterSeconds) =>
+        $"Too many sign-in attempts from this address: more than {LoginAttemptsPerWindow} in " +
+        $"{(LoginWindow == TimeSpan.FromMinutes(1) ? "a minute" : $"{LoginWindow.TotalSeconds:0} seconds")}. " +
+        $"Try again in {retryAfterSeconds} seconds.";
+
     public static IServiceCollection AddEditorAccounts(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
@@ -21,8 +44,8 @@ public static class EditorSecurity
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireDigit = false; // length makes a passphrase strong, not a forced digit
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.MaxFailedAccessAttempts = LockoutAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<MovingCitiesDb>()
@@ -50,13 +73,20 @@ public static class EditorSecurity
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorRoles.EditingPolicy, policy => policy.RequireRole(EditorRoles.Editor, EditorRoles.Admin));
 
-        // Guessing passwords: 10 sign-in attempts per minute per address, then 429 (lockout covers one account).
+        // Guessing passwords: a few sign-in attempts per minute per address, then 429 (lockout covers one account).
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Tells people and scripts when to come back; the status-code page (/error/429) shows it in words.
+            options.OnRejected = (context, _) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : LoginWindow;
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerWindow, Window = LoginWindow, QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("reading"));
         });
         return services;

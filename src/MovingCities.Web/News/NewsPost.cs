@@ -1,9 +1,10 @@
 using MovingCities.Web.Cities;
+using MovingCities.Web.History;
 
 namespace MovingCities.Web.News;
 
 /// <summary>A news item written by editors and tagged with the cities it is about.</summary>
-public class NewsPost
+public class NewsPost : IVersioned
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

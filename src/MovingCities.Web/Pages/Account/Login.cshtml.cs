@@ -36,9 +36,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
-        Problem = result.IsLockedOut
-            ? "This account is locked for 15 minutes after too many failed attempts."
-            : "Email or password is wrong.";
+        Problem = EditorSecurity.SignInRefused;
         return Page();
     }
 }

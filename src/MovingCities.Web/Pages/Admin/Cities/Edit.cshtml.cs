@@ -123,19 +123,16 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
     async Task<IActionResult> SaveAsync(string subject, string label, string action, object? before, Func<object?> after,
         int loadedVersion, string message)
     {
-        City.Version++;
-        db.Entry(City).Property(c => c.Version).OriginalValue = loadedVersion;
-        try
+        var saved = await VersionedSave.TrySaveAsync(db, City, loadedVersion, () =>
+            HistoryLog.Record(db, subject, City.Id, label, action, User.Identity!.Name!, before, after()));
+        if (!saved)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
-            HistoryLog.Record(db, subject, City.Id, label, action, User.Identity!.Name!, before, after());
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Someone saved this city at the same moment; reload to see their version.");
+            // Someone saved between this request's load and its write: answer as if it had come a moment later.
+            if (!await LoadAsync(City.Id))
+                return NotFound();
+            if (subject != ChangeSubjects.City)
+                Input = FormOf(City); // the city form was not what the editor changed: show the city as saved now
+            Refused(loadedVersion);
             return Page();
         }
         TempData["Saved"] = message;

@@ -100,6 +100,8 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         var cities = await db.Cities.Where(c => Input.Cities.Contains(c.Slug)).ToListAsync();
         foreach (var missing in Input.Cities.Except(cities.Select(c => c.Slug)))
             ModelState.AddModelError("Input.Cities", $"There is no city '{missing}'.");
+        if (PostLimits.TextTooLong(Input.Body) is { } tooLong)
+            ModelState.AddModelError("Input.Body", tooLong);
         if ((status ?? Status) == NewsStatus.Published && string.IsNullOrWhiteSpace(Input.Body))
             ModelState.AddModelError("Input.Body", "A published post needs a text.");
         CityNames = cities.ToDictionary(c => c.Slug, c => c.Name);
@@ -107,17 +109,7 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
             return Page();
 
         if (post is not null && post.Version != Input.Version)
-        {
-            // Someone saved since this form was loaded: keep both, overwrite nothing.
-            Conflict = PostSnapshot.Of(post);
-            ConflictEditor = await db.Changes.Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == post.Id)
-                .OrderByDescending(c => c.Id).Select(c => c.Editor + ", " + c.AtUtc.ToString("yyyy-MM-dd HH:mm") + " UTC")
-                .FirstOrDefaultAsync();
-            Input.Version = post.Version;
-            ModelState.Remove("Input.Version"); // the form must now carry the version just shown, not the posted one
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
+            return await RefuseAsync(post);
 
         var before = post is null ? null : PostSnapshot.Of(post);
         post ??= db.NewsPosts.Add(new NewsPost { Slug = slug, Title = Input.Title, Language = Input.Language }).Entity;
@@ -130,10 +122,6 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         post.SourceUrl = string.IsNullOrWhiteSpace(Input.SourceUrl) ? null : Input.SourceUrl.Trim();
         post.Status = status ?? post.Status;
         post.Cities = cities;
-        post.Version++;
-        // The version the editor saw, so a save that races another one fails in the database too.
-        if (before is not null)
-            db.Entry(post).Property(p => p.Version).OriginalValue = Input.Version;
 
         var action = before is null ? "created" : status switch
         {
@@ -141,20 +129,10 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
             NewsStatus.Draft when before.Status == NewsStatus.Published => "unpublished",
             _ => "updated",
         };
-        try
-        {
-            // One transaction: the post and its history entry are saved together or not at all.
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync(); // first, so a new post has its id for the history
-            HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, action, User.Identity!.Name!, before, PostSnapshot.Of(post));
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Someone saved this post at the same moment; reload it to see their version.");
-            return Page();
-        }
+        var saved = await VersionedSave.TrySaveAsync(db, post, before is null ? 0 : Input.Version, () =>
+            HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, action, User.Identity!.Name!, before, PostSnapshot.Of(post)));
+        if (!saved)
+            return await LoadAsync(post.Id) is { } current ? await RefuseAsync(current) : NotFound();
         TempData["Saved"] = action switch
         {
             "published" => $"Published: it is live at /news/{post.Slug}.",
@@ -162,6 +140,20 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
             _ => "Saved.",
         };
         return RedirectToPage(new { id = post.Id });
+    }
+
+    /// <summary>Not saved because someone saved a newer version: both are shown, the editor's own text stays in the form.</summary>
+    async Task<IActionResult> RefuseAsync(NewsPost current)
+    {
+        Status = current.Status;
+        Conflict = PostSnapshot.Of(current);
+        ConflictEditor = await db.Changes.Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == current.Id)
+            .OrderByDescending(c => c.Id).Select(c => c.Editor + ", " + c.AtUtc.ToString("yyyy-MM-dd HH:mm") + " UTC")
+            .FirstOrDefaultAsync();
+        Input.Version = current.Version;
+        ModelState.Remove("Input.Version"); // the form must now carry the version just shown, not the posted one
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     Task<NewsPost?> LoadAsync(int id) => db.NewsPosts.Include(p => p.Cities).FirstOrDefaultAsync(p => p.Id == id);

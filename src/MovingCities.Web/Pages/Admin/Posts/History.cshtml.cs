@@ -47,11 +47,12 @@ public sealed class HistoryModel(MovingCitiesDb db) : PageModel
         post.PublishedAt = version.PublishedAt;
         post.SourceUrl = version.SourceUrl;
         post.Cities = await db.Cities.Where(c => version.Cities.Contains(c.Slug)).ToListAsync();
-        post.Version++;
         // Publication state stays as it is: restoring an old text must not publish or hide the post by surprise.
-        HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, "restored", User.Identity!.Name!, before, PostSnapshot.Of(post));
-        await db.SaveChangesAsync();
-        TempData["Saved"] = $"Restored the version of {change.AtUtc:yyyy-MM-dd HH:mm} UTC.";
+        var restored = await VersionedSave.TrySaveAsync(db, post, post.Version, () =>
+            HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, "restored", User.Identity!.Name!, before, PostSnapshot.Of(post)));
+        TempData["Saved"] = restored
+            ? $"Restored the version of {change.AtUtc:yyyy-MM-dd HH:mm} UTC."
+            : "Not restored: someone saved this post at the same moment. Their version is below; restore again from the history if you still want the old one.";
         return Redirect($"/admin/posts/{id}");
     }
 }

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace MovingCities.Web.News;
+
+/// <summary>
+/// How much a post may hold, and so how large a request the app accepts: the one place both limits come from,
+/// so the form's validation and the server's refusal can never disagree.
+/// </summary>
+public static class PostLimits
+{
+    /// <summary>A post's Markdown text: a long report is some 50,000 characters, so this leaves room and stops accidents.</summary>
+    public const int MaxTextCharacters = 200_000;
+
+    /// <summary>A character costs at most 9 bytes in a submitted form: 3 UTF-8 bytes, each sent as <c>%XX</c>.</summary>
+    const int WorstFormBytesPerCharacter = 9;
+
+    /// <summary>Title, slug, summary, source, tags and the antiforgery token, with room to spare.</summary>
+    const int RoomForOtherFields = 64 * 1024;
+
+    /// <summary>
+    /// The largest request body the app accepts. Derived from the text limit, so a text just within it is never
+    /// refused for its size, whatever script it is written in.
+    /// </summary>
+    public const long MaxRequestBytes = (long)MaxTextCharacters * WorstFormBytesPerCharacter + RoomForOtherFields;
+
+    /// <returns>Why the text cannot be saved, or null when it fits.</returns>
+    public static string? TextTooLong(string? text) => text is null || text.Length <= MaxTextCharacters ? null
+        : $"The text is {Count(text.Length)} characters long; a post's text may be up to {Count(MaxTextCharacters)} characters. " +
+          "Shorten it or split it into two posts, then save again. Nothing was saved yet; your text is still here.";
+
+    /// <summary>What the 413 page says: the form was too large to read, so its fields cannot be shown again.</summary>
+    public static string RequestTooLarge(long? sentBytes) =>
+        $"The form was too large to accept{(sentBytes is { } sent ? $" ({Megabytes(sent)})" : "")}: the most this site takes is " +
+        $"{Megabytes(MaxRequestBytes)}, room for a post text of up to {Count(MaxTextCharacters)} characters.";
+
+    // The pages are in English: 200,000 and 1.8 MB whatever the server's culture.
+    static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+}

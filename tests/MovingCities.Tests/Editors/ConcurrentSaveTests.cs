@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Tests.Infrastructure;
+using MovingCities.Web.History;
+
+namespace MovingCities.Tests.Editors;
+
+/// <summary>
+/// Two editors pressing save on the same version at the same instant: one wins, the other gets the same 409 as
+/// someone who saves over a version that is already stored.
+/// </summary>
+public class ConcurrentSaveTests
+{
+    const int Rounds = 20;
+
+    /// <summary>Posts a form with a token fetched beforehand, so the posts themselves can start together.</summary>
+    static async Task<Func<Task<HttpResponseMessage>>> Prepared(Editor editor, string path, Dictionary<string, string> fields, string formPage,
+        IEnumerable<KeyValuePair<string, string>>? repeated = null)
+    {
+        var token = await editor.Token(formPage);
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)).Concat(repeated ?? []));
+        return () => editor.Client.PostAsync(path, content);
+    }
+
+    static async Task<(HttpResponseMessage Alice, HttpResponseMessage Bob)> Together(Func<Task<HttpResponseMessage>> alice, Func<Task<HttpResponseMessage>> bob)
+    {
+        var answers = await Task.WhenAll(Task.Run(alice), Task.Run(bob));
+        return (answers[0], answers[1]);
+    }
+
+    [Fact]
+    public async Task Saving_a_post_at_the_same_instant_refuses_one_with_409_showing_both_texts_and_records_only_the_winner()
+    {
+        using var app = new TestApp();
+        var alice = await Editor.SignIn(app, "alice@example.org");
+        var bob = await Editor.SignIn(app, "bob@example.org");
+        var id = await Posts.Create(alice, Posts.Fields("Gleichzeitig", "Start", slug: "gleichzeitig"), ["osnabrueck"]);
+        var path = $"/admin/posts/{id}?handler=Save";
+        var tags = new KeyValuePair<string, string>[] { new("Input.Cities", "osnabrueck") };
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var version = await app.WithDb(db => db.NewsPosts.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+            var changesBefore = await app.WithDb(db => db.Changes.CountAsync(c => c.Subject == ChangeSubjects.Post && c.SubjectId == id));
+            var aliceText = $"Alice, round {round}";
+            var bobText = $"Bob, round {round}";
+
+            var (fromAlice, fromBob) = await Together(
+                await Prepared(alice, path, Posts.Fields("Gleichzeitig", aliceText, slug: "gleichzeitig", version: version), $"/admin/posts/{id}", tags),
+                await Prepared(bob, path, Posts.Fields("Gleichzeitig", bobText, slug: "gleichzeitig", version: version), $"/admin/posts/{id}", tags));
+
+            var statuses = new[] { fromAlice.StatusCode, fromBob.StatusCode };
+            Assert.True(statuses.Order().SequenceEqual([HttpStatusCode.Redirect, HttpStatusCode.Conflict]),
+                $"round {round}: {string.Join(", ", statuses)} (expected one redirect and one 409)");
+            var (winnerText, loser, loserText) = fromAlice.StatusCode == HttpStatusCode.Redirect ? (aliceText, fromBob, bobText) : (bobText, fromAlice, aliceText);
+
+            var page = new HtmlParser().ParseDocument(await loser.Content.ReadAsStringAsync());
+            Assert.Contains("changed meanwhile", page.QuerySelector("[role=alert]")!.TextContent);
+            Assert.Equal(winnerText, page.QuerySelector("[data-role=their-text]")!.TextContent);
+            Assert.Equal(loserText, page.QuerySelector("[data-role=your-text]")!.TextContent);
+            Assert.Equal(loserText, page.QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim());
+            Assert.Equal((version + 1).ToString(CultureInfo.InvariantCulture), page.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
+
+            var changes = await app.WithDb(db => db.Changes.Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == id)
+                .OrderBy(c => c.Id).Skip(changesBefore).ToListAsync());
+            var change = Assert.Single(changes);
+            Assert.Contains(winnerText, change.After);
+            Assert.Equal(winnerText, await app.WithDb(db => db.NewsPosts.Where(p => p.Id == id).Select(p => p.Body).SingleAsync()));
+        }
+    }
+
+    [Fact]
+    public async Task Saving_a_city_at_the_same_instant_refuses_one_with_409_and_records_only_the_winner()
+    {
+        using var app = new TestApp();
+        var alice = await Editor.SignIn(app, "alice@example.org");
+        var bob = await Editor.SignIn(app, "bob@example.org");
+        var id = await app.WithDb(db => db.Cities.Where(c => c.Slug == "hanau").Select(c => c.Id).SingleAsync());
+        var formPage = $"/admin/cities/{id}";
+        Dictionary<string, string> City(string description, int version) => new()
+        {
+            ["Input.Name"] = "Hanau", ["Input.Country"] = "DE", ["Input.Region"] = "Hessen", ["Input.Description"] = description,
+            ["Input.Latitude"] = "50.13423", ["Input.Longitude"] = "8.91418", ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
+            ["Input.ConfirmFar"] = "true",
+        };
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var version = await app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
+            var changesBefore = await app.WithDb(db => db.Changes.CountAsync(c => c.Subject == ChangeSubjects.City && c.SubjectId == id));
+            var aliceText = $"Alice, round {round}";
+            var bobText = $"Bob, round {round}";
+
+            var (fromAlice, fromBob) = await Together(
+                await Prepared(alice, $"{formPage}?handler=SaveCity", City(aliceText, version), formPage),
+                await Prepared(bob, $"{formPage}?handler=SaveCity", City(bobText, version), formPage));
+
+            var statuses = new[] { fromAlice.StatusCode, fromBob.StatusCode };
+            Assert.True(statuses.Order().SequenceEqual([HttpStatusCode.Redirect, HttpStatusCode.Conflict]),
+                $"round {round}: {string.Join(", ", statuses)} (expected one redirect and one 409)");
+            var (winnerText, loser, loserText) = fromAlice.StatusCode == HttpStatusCode.Redirect ? (aliceText, fromBob, bobText) : (bobText, fromAlice, aliceText);
+
+            var page = new HtmlParser().ParseDocument(await loser.Content.ReadAsStringAsync());
+            Assert.Contains("changed meanwhile", page.QuerySelector("[role=alert]")!.TextContent);
+            Assert.Contains(winnerText, page.QuerySelector("[role=alert]")!.TextContent);
+            Assert.Equal(loserText, page.QuerySelector("textarea[name='Input.Description']")!.TextContent.Trim());
+
+            var changes = await app.WithDb(db => db.Changes.Where(c => c.Subject == ChangeSubjects.City && c.SubjectId == id)
+                .OrderBy(c => c.Id).Skip(changesBefore).ToListAsync());
+            Assert.Contains(winnerText, Assert.Single(changes).After);
+        }
+    }
+}
