@@ -18,13 +18,14 @@ public class City : IVersioned
     /// <summary>Lowercase ASCII, unique; see <see cref="Text.Slug"/>.</summary>
     public required string Slug { get; set; }
 
+    /// <summary>Stored composed (NFC), so a name typed on a Mac (u + ◌̈) equals the same name typed elsewhere.</summary>
     public required string Name
     {
         get => _name;
         set
         {
-            _name = value;
-            SearchName = Text.Slug.SearchKey(value);
+            _name = Text.UnicodeText.Clean(value);
+            SearchName = Text.Slug.SearchKey(_name);
         }
     }
 

@@ -39,7 +39,7 @@ public static class FeedEndpoints
         if (name is null)
             return TypedResults.NotFound();
         var posts = await Published(db).Where(p => p.Cities.Any(c => c.Slug == key)).Take(FeedSize).ToListAsync(cancellationToken);
-        return Atom(request, $"Moving Cities: news about {name}", $"/cities/{key}", $"/cities/{key}/news.atom", posts, markdown);
+        return Atom(request, $"Moving Cities: news about {XmlText(name)}", $"/cities/{key}", $"/cities/{key}/news.atom", posts, markdown);
     }
 
     static IQueryable<NewsPost> Published(MovingCitiesDb db) =>
@@ -56,14 +56,14 @@ public static class FeedEndpoints
             Items = posts.Select(post =>
             {
                 var url = new Uri($"{origin}/news/{post.Slug}");
-                var item = new SyndicationItem(post.Title, new TextSyndicationContent(markdown.ToHtml(post.Body), TextSyndicationContentKind.Html), url,
+                var item = new SyndicationItem(XmlText(post.Title), new TextSyndicationContent(XmlText(markdown.ToHtml(post.Body)), TextSyndicationContentKind.Html), url,
                     url.ToString(), new DateTimeOffset(post.PublishedAt.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
                 {
-                    Summary = post.Summary is null ? null : new TextSyndicationContent(post.Summary),
+                    Summary = post.Summary is null ? null : new TextSyndicationContent(XmlText(post.Summary)),
                     PublishDate = new DateTimeOffset(post.PublishedAt.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                 };
                 foreach (var city in post.Cities.OrderBy(c => c.Name))
-                    item.Categories.Add(new SyndicationCategory(city.Slug, $"{origin}/cities", city.Name));
+                    item.Categories.Add(new SyndicationCategory(city.Slug, $"{origin}/cities", XmlText(city.Name)));
                 return item;
             }).ToList(),
         };
@@ -73,6 +73,27 @@ public static class FeedEndpoints
         using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
             new Atom10FeedFormatter(feed).WriteTo(writer);
         return TypedResults.Bytes(output.ToArray(), AtomType);
+    }
+
+    /// <summary>
+    /// Text as XML 1.0 can carry it: control characters other than tab and line breaks (which a pasted terminal
+    /// colour code brings along) cannot be written even escaped, so they become U+FFFD instead of failing the feed.
+    /// </summary>
+    static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+            return text;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                builder.Append(text, i++, 2);
+                continue;
+            }
+            builder.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+        }
+        return builder.ToString();
     }
 
     public static async Task<ContentHttpResult> Sitemap(HttpRequest request, MovingCitiesDb db, CancellationToken cancellationToken)

@@ -27,10 +27,12 @@ public class NaughtyFormTests
         select $"{property.Name}.{field.Name}";
 
     /// <summary>
-    /// Fields whose value is chosen, not typed: selects, and the tag list, whose hidden inputs carry slugs
-    /// (lowercased on the way in, so "Osnabrück" comes back as "osnabrück" with "There is no city").
+    /// Fields whose value is chosen or carried, not typed: selects, a checkbox, hidden versions and ids, and the tag
+    /// list, whose hidden inputs carry slugs (lowercased on the way in: "Osnabrück" comes back as "osnabrück" with
+    /// "There is no city").
     /// </summary>
-    static bool IsChosen(string field) => field is "Input.Language" or "Commitment.Type" or "Commitment.Status" or "Input.Cities";
+    static bool IsChosen(string field) => field is "Input.Language" or "Commitment.Type" or "Commitment.Status" or "Input.Cities"
+        or "Input.ConfirmFar" or "Input.Version" or "Commitment.CityVersion" or "Commitment.Id";
 
     /// <summary>What a browser sends for the text: lone surrogates become U+FFFD on the way.</summary>
     static string AsSent(string value) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value));
@@ -101,7 +103,14 @@ public class NaughtyFormTests
                 var status = (int)response.StatusCode;
                 if (status == 302)
                     continue;
+                // A version or id that is not the one loaded is a conflict (409) or names no commitment (404), as it should.
+                if (status == 409 && field is "Input.Version" or "Commitment.CityVersion" || status == 404 && field == "Commitment.Id")
+                    continue;
                 var html = await response.Content.ReadAsStringAsync();
+                // The framework cannot read a form holding %00 at all (not even its antiforgery token): the whole post
+                // is refused with the error page saying so, and nothing is saved.
+                if (value.Contains('\0') && status == 400 && html.Contains("NUL character") && html.Contains("Nothing was saved"))
+                    continue;
                 if (status != 200 || response.Content.Headers.ContentType?.MediaType != "text/html")
                 {
                     failures.Add($"{what} → {status}: {html[..Math.Min(200, html.Length)]}");
@@ -114,7 +123,9 @@ public class NaughtyFormTests
                     failures.Add($"{what} → 200 without a message saying why it was not saved");
                 if (!IsChosen(field) && Comparable(value))
                 {
-                    var element = page.QuerySelector($"[name=\"{field}\"]");
+                    // The city page holds a form per saved commitment too; the refused one is the add form.
+                    var scope = field.StartsWith("Commitment.", StringComparison.Ordinal) ? "form[data-role=new-commitment] " : "";
+                    var element = page.QuerySelector($"{scope}[name=\"{field}\"]");
                     var shown = element?.LocalName == "textarea" ? element.TextContent : element?.GetAttribute("value");
                     if (shown != AsSent(value))
                         failures.Add($"{what} → refused ({string.Join(" ", messages)}) but the field shows {NaughtyStrings.Show(shown ?? "(missing)")}");

@@ -48,7 +48,9 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Input.Country = Input.Country.Trim().ToUpperInvariant();
+        // A blank field binds as null despite the defaults: ModelState already says it is required.
+        Input.Country = (Input.Country ?? "").Trim().ToUpperInvariant();
+        Input.Name ??= "";
         Candidates = Lookup(Input.Name, Input.Country);
         if (!ModelState.IsValid)
             return Page();
