@@ -24,15 +24,15 @@ public static class BackupInspection
             using var connection = Open(file);
             var problems = IntegrityProblems(connection);
             if (problems.Count > 0)
-                throw new BackupException($"{shownAs} fails the integrity check: {string.Join("; ", problems.Take(3))}");
+                throw new BackupException($"{shownAs} is damaged: the integrity check reports {string.Join("; ", problems.Take(3))}");
             var applied = MigrationHistory(connection)
                 ?? throw new BackupException($"{shownAs} is not a Moving Cities database: it has no {HistoryTable} table.");
             return SchemaProblem(applied, knownMigrations) is { } problem ? throw new BackupException($"{shownAs} {problem}") : applied;
         }
         catch (SqliteException e)
         {
-            // Damage in the file's first pages surfaces here (SQLITE_CORRUPT, SQLITE_NOTADB) rather than as a report.
-            throw new BackupException($"{shownAs} cannot be read as a database: {e.Message}", e);
+            // Damage the integrity check cannot step over (a page that is no b-tree page) surfaces as SQLITE_CORRUPT.
+            throw new BackupException($"{shownAs} is damaged: {e.Message}", e);
         }
     }
 
