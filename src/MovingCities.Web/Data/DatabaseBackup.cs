@@ -104,10 +104,7 @@ public static class DatabaseBackup
             File.Copy(file, work);
             var applied = BackupInspection.AppliedMigrations(work, file, known);
 
-            string? previous = null;
-            if (File.Exists(live))
-                previous = Backup(connectionString, Path.Combine(Path.GetDirectoryName(live)!,
-                    $"{Path.GetFileNameWithoutExtension(live)}.before-restore-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.db")).Path;
+            var previous = File.Exists(live) ? KeepPrevious(connectionString, live) : null;
 
             using (var source = BackupInspection.Open(work))
             using (var target = BackupInspection.Open(live, SqliteOpenMode.ReadWriteCreate))
@@ -140,6 +137,28 @@ public static class DatabaseBackup
         {
             foreach (var leftover in new[] { work, work + "-wal", work + "-shm", work + "-journal" })
                 File.Delete(leftover);
+        }
+    }
+
+    /// <summary>
+    /// Backs the live database up beside itself before it is overwritten. A database too damaged to back up is the
+    /// usual reason to restore, so then its raw bytes are kept instead of refusing.
+    /// </summary>
+    static string KeepPrevious(string connectionString, string live)
+    {
+        var kept = Path.Combine(Path.GetDirectoryName(live)!,
+            $"{Path.GetFileNameWithoutExtension(live)}.before-restore-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.db");
+        try
+        {
+            return Backup(connectionString, kept).Path;
+        }
+        catch (BackupException) when (!File.Exists(kept))
+        {
+            var raw = kept[..^".db".Length] + ".damaged.db";
+            File.Copy(live, raw);
+            if (File.Exists(live + "-wal"))
+                File.Copy(live + "-wal", raw + "-wal");
+            return raw;
         }
     }
 

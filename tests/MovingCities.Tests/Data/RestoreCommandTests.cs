@@ -47,6 +47,12 @@ public class RestoreCommandTests
     static string DamagedBackupOf(string database, string pageOf, Action<byte[]> damage)
     {
         var file = BackupOf(database);
+        DamagePage(file, pageOf, damage);
+        return file;
+    }
+
+    static void DamagePage(string file, string pageOf, Action<byte[]> damage)
+    {
         var pageSize = int.Parse(Sqlite.Strings(file, "PRAGMA page_size").Single());
         var root = int.Parse(Sqlite.Strings(file, $"SELECT rootpage FROM sqlite_master WHERE name = '{pageOf}'").Single());
         var page = new byte[pageSize];
@@ -61,7 +67,6 @@ public class RestoreCommandTests
         List<string>? report = null;
         var failure = Record.Exception(() => report = Sqlite.Strings(file, "PRAGMA integrity_check"));
         Assert.True(failure is SqliteException || report is not ["ok"], "the damage must be one SQLite notices");
-        return file;
     }
 
     [Fact]
@@ -156,6 +161,25 @@ public class RestoreCommandTests
         using var app = new TestApp(database);
         Assert.Equal("Konstanz", (await app.GetJson("/api/cities/konstanz")).GetProperty("properties").GetProperty("name").GetString());
         Assert.NotEqual(0, (await app.GetJson("/api/news")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Restore_replaces_a_damaged_database_and_keeps_its_bytes()
+    {
+        var database = Sqlite.SeededDatabase();
+        var backup = BackupOf(database);
+        DamagePage(database, "Cities", page => page[0] = 0x42);
+        var damaged = File.ReadAllBytes(database);
+
+        var (exitCode, standardOutput, errors) = CommandLineTests.Run(database, "restore", backup);
+
+        Assert.True(exitCode == 0, errors);
+        var kept = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(database)!, "test.before-restore-*.damaged.db"));
+        Assert.Contains($"the database as it was is kept at {kept}", standardOutput);
+        Assert.Equal(damaged, File.ReadAllBytes(kept));
+        Assert.Equal(["ok"], Sqlite.Strings(database, "PRAGMA integrity_check"));
+        using var app = new TestApp(database);
+        Assert.Equal(11, (await app.GetJson("/api/cities")).GetProperty("features").GetArrayLength());
     }
 
     [Fact]
