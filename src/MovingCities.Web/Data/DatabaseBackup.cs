@@ -77,8 +77,8 @@ public static class DatabaseBackup
     /// </summary>
     /// <remarks>
     /// The backup is copied in with SQLite's online backup API, inside one write transaction on the live file,
-    /// rather than by replacing the file: a process holding the old file open would keep writing to a deleted
-    /// inode, and a crash half-way would leave neither version. A server that stays running sees the restored
+    /// rather than by replacing the file: a process holding the old file open would go on writing to a deleted
+    /// inode, and a <c>-wal</c> left beside the old file would be replayed onto the new one. A server that stays running sees the restored
     /// rows but keeps its prepared city layer and tag suggester (<see cref="DataVersion"/> counts only its own
     /// writes) until it restarts, so the server should be stopped first. The backup file itself is never opened
     /// for writing: it is checked and copied in from a private copy.
@@ -99,6 +99,7 @@ public static class DatabaseBackup
         var known = db.Database.GetMigrations().ToList();
 
         var work = Path.Combine(Path.GetTempPath(), $"movingcities-restore-{Guid.NewGuid():N}.db");
+        var copiedIn = false;
         try
         {
             File.Copy(file, work);
@@ -110,8 +111,9 @@ public static class DatabaseBackup
             using (var target = BackupInspection.Open(live, SqliteOpenMode.ReadWriteCreate))
             {
                 source.BackupDatabase(target);
-                // The backup API takes the source's rollback-journal mode along; the app's databases run in WAL
-                // (as EF Core creates them), which lets readers and the one writer proceed side by side.
+                copiedIn = true;
+                // A database created here (a new disk) would take the backup's rollback-journal mode; the app's run
+                // in WAL, as EF Core creates them, so that readers and the one writer proceed side by side.
                 using var wal = target.CreateCommand();
                 wal.CommandText = "PRAGMA journal_mode = wal";
                 wal.ExecuteNonQuery();
@@ -131,7 +133,8 @@ public static class DatabaseBackup
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
             throw new BackupException($"cannot restore {file} into {live}: {e.Message}" +
-                (e is SqliteException { SqliteErrorCode: 5 or 6 } ? " (is the server still running? stop it first)" : ""), e);
+                (e is SqliteException { SqliteErrorCode: 5 or 6 } ? " (is the server still running? stop it first)" : ""), e)
+                { DatabaseChanged = copiedIn };
         }
         finally
         {

@@ -194,6 +194,7 @@ public class RestoreCommandTests
 
         Assert.True(exitCode == 0, errors);
         Assert.DoesNotContain("kept at", standardOutput);
+        Assert.Equal(["wal"], Sqlite.Strings(database, "PRAGMA journal_mode"));
         using var app = new TestApp(database);
         var cities = (await app.GetJson("/api/cities")).FeatureIds();
         Assert.Equal(10, cities.Length);
