@@ -23,6 +23,9 @@ public static class Commands
           create-editor <email> [--admin]
                               create an editor account (Admin role too with --admin); the password is read
                               from standard input, e.g. printf '%s\n' "$PASSWORD" | ... create-editor a@b.org
+          backup <file>       write a checked copy of the database to a new file, safe while the server runs
+          restore <file>      replace the database with a backup (stop the server first); the current one is
+                              kept beside it, an older backup is migrated, one from a newer app is refused
         """;
 
     /// <summary>A first argument that is not an option (like --urls) names a command.</summary>
@@ -59,6 +62,10 @@ public static class Commands
                 return await Editors.EditorAccounts.CreateFromConsoleAsync(app.Services, email, admin: false);
             case ["create-editor", var email, AdminFlag]:
                 return await Editors.EditorAccounts.CreateFromConsoleAsync(app.Services, email, admin: true);
+            case ["backup", var file]:
+                return await BackupAsync(app.Services, file);
+            case ["restore", var file]:
+                return await RestoreAsync(app.Services, file);
             case ["help"]:
                 Console.WriteLine(Usage);
                 return 0;
@@ -139,5 +146,38 @@ public static class Commands
         await scope.ServiceProvider.GetRequiredService<GeodataStore>().ExportAsync(folder);
         Console.WriteLine($"export: wrote {Path.GetFullPath(folder)}");
         return 0;
+    }
+
+    static async Task<int> BackupAsync(IServiceProvider services, string file)
+    {
+        try
+        {
+            var report = DatabaseBackup.Backup(services.GetRequiredService<DatabaseLocation>().ConnectionString, file);
+            Console.WriteLine($"backup: wrote {report.Path} ({report.Bytes:N0} bytes, integrity ok) in {report.Took.TotalMilliseconds:N0} ms");
+            return 0;
+        }
+        catch (BackupException e)
+        {
+            await Console.Error.WriteLineAsync($"backup: {e.Message}");
+            return 1;
+        }
+    }
+
+    static async Task<int> RestoreAsync(IServiceProvider services, string file)
+    {
+        try
+        {
+            var report = await DatabaseBackup.RestoreAsync(services, file);
+            Console.WriteLine($"restore: {report.Into} now holds {report.From}" +
+                (report.MigrationsApplied > 0 ? $", migrated by {report.MigrationsApplied} migration(s)" : "") +
+                (report.PreviousKeptAt is { } previous ? $"; the database as it was is kept at {previous}" : "") +
+                ". Start (or restart) the server.");
+            return 0;
+        }
+        catch (BackupException e)
+        {
+            await Console.Error.WriteLineAsync($"restore: {e.Message}" + (e.DatabaseChanged ? "" : " The database was not changed."));
+            return 1;
+        }
     }
 }

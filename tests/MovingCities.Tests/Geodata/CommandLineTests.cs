@@ -12,7 +12,7 @@ public class CommandLine;
 [Collection(nameof(CommandLine))]
 public class CommandLineTests
 {
-    static (int ExitCode, string Output, string Errors) Run(string database, params string[] args) => RunWithInput(database, "", args);
+    internal static (int ExitCode, string Output, string Errors) Run(string database, params string[] args) => RunWithInput(database, "", args);
 
     static (int ExitCode, string Output, string Errors) RunWithInput(string database, string input, params string[] args)
     {

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MovingCities.Tests.Infrastructure;
 using MovingCities.Web.Data;
 
@@ -32,5 +34,31 @@ public class MigrationTests
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task A_fresh_database_migrates_without_entity_framework_warnings()
+    {
+        var logs = new CapturedLogs("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        using var app = new TestApp().WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+
+        _ = app.Server;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovingCitiesDb>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Empty(logs.Entries);
+    }
+
+    [Fact]
+    public async Task A_fresh_database_keeps_memberships_tied_to_their_city_and_network()
+    {
+        using var app = new TestApp();
+
+        var foreignKeys = await app.WithDb(db => db.Database
+            .SqlQueryRaw<string>("""SELECT "from" || '->' || "table" || '.' || "to" || ' ' || on_delete AS Value FROM pragma_foreign_key_list('NetworkMembership') ORDER BY "from" """)
+            .ToListAsync());
+
+        Assert.Equal(["CityId->Cities.Id CASCADE", "NetworkId->Networks.Id CASCADE"], foreignKeys);
     }
 }
