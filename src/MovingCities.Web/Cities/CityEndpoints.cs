@@ -19,7 +19,7 @@ public static class CityEndpoints
             .WithName(nameof(ListCities))
             .WithSummary("Cities as a GeoJSON FeatureCollection, optionally filtered")
             .WithDescription("Filters: commitment=a,b (any of the types), country=DE,CH, bbox=minLon,minLat,maxLon,maxLat, q=name prefix (accents and case ignored).")
-            .AllowOnly(CityQuery.Names)
+            .AllowOnly(CityQuery.Names, CityQuery.ListNames)
             .Produces(StatusCodes.Status200OK, contentType: GeoJson.MediaType)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();

@@ -13,6 +13,9 @@ public sealed partial record CityQuery(string? Commitment, string? Country, stri
 {
     public static readonly string[] Names = ["commitment", "country", "bbox", "q"];
 
+    /// <summary>The parameters that take lists: repeating them adds items.</summary>
+    public static readonly string[] ListNames = ["commitment", "country"];
+
     public const int MaxSearchLength = 100;
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Commitment) && string.IsNullOrWhiteSpace(Country)

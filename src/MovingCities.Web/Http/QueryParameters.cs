@@ -2,12 +2,17 @@ namespace MovingCities.Web.Http;
 
 /// <summary>
 /// Refuses query parameters an endpoint does not know, so a typo (<c>?contry=DE</c>) is a clear 400
-/// instead of a silently unfiltered answer; and a parameter given twice (<c>?q=a&amp;q=b</c>), which would
-/// otherwise be joined with a comma and match nothing. Lists are written with commas: <c>commitment=a,b</c>.
+/// instead of a silently unfiltered answer. One rule for repeats: a list parameter takes them as more items
+/// (<c>commitment=a&amp;commitment=b</c> is <c>commitment=a,b</c>); a parameter of one value refuses them
+/// (<c>?q=a&amp;q=b</c> would otherwise be searched as "a,b" and match nothing).
 /// </summary>
 public static class QueryParameters
 {
-    public static TBuilder AllowOnly<TBuilder>(this TBuilder builder, params string[] allowed) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder AllowOnly<TBuilder>(this TBuilder builder, params string[] allowed) where TBuilder : IEndpointConventionBuilder =>
+        builder.AllowOnly(allowed, lists: []);
+
+    /// <param name="lists">The allowed parameters that take comma-separated lists, and so repeats.</param>
+    public static TBuilder AllowOnly<TBuilder>(this TBuilder builder, string[] allowed, string[] lists) where TBuilder : IEndpointConventionBuilder
     {
         builder.WithMetadata(new AllowedQueryParameters(allowed));
         builder.AddEndpointFilter(async (context, next) =>
@@ -20,10 +25,11 @@ public static class QueryParameters
                 return TypedResults.ValidationProblem(
                     unknown.ToDictionary(key => key, key => new[] { $"Unknown query parameter '{key}'. Known parameters: {known}." }),
                     title: "Unknown query parameter");
-            var repeated = context.HttpContext.Request.Query.Where(p => p.Value.Count > 1).Select(p => p.Key).ToArray();
+            var repeated = context.HttpContext.Request.Query
+                .Where(p => p.Value.Count > 1 && !lists.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(p => p.Key).ToArray();
             if (repeated.Length > 0)
                 return TypedResults.ValidationProblem(
-                    repeated.ToDictionary(key => key, key => new[] { $"'{key}' is given more than once. Give it once; several values go in one parameter, separated by commas (e.g. commitment=a,b)." }),
+                    repeated.ToDictionary(key => key, key => new[] { $"'{key}' takes one value and is given more than once. Give it once." }),
                     title: "Query parameter given more than once");
             return await next(context);
         });

@@ -63,12 +63,21 @@ public class HostileInputTests(SeededApp app) : IClassFixture<SeededApp>
 
     [Theory]
     [InlineData("/api/cities?q=kon&q=kon", "q")]
-    [InlineData("/api/cities?commitment=safe-harbour&commitment=sea-rescue-support", "commitment")]
+    [InlineData("/api/cities?bbox=5,47,15,55&bbox=5,47,15,55", "bbox")]
     [InlineData("/api/news?city=konstanz&city=bern", "city")]
-    public async Task A_parameter_given_twice_is_refused_with_how_to_give_several_values(string url, string parameter)
+    public async Task A_parameter_of_one_value_given_twice_is_refused(string url, string parameter)
     {
         var messages = await ProblemAssert.BadRequestNaming(await app.Get(url), parameter);
-        Assert.Contains("separated by commas", Assert.Single(messages));
+        Assert.Contains("takes one value", Assert.Single(messages));
+    }
+
+    [Fact]
+    public async Task A_list_parameter_given_twice_adds_items_like_a_comma()
+    {
+        var repeated = await app.GetJson("/api/cities?country=CH&country=DE&commitment=sea-rescue-support");
+        var commas = await app.GetJson("/api/cities?country=CH,DE&commitment=sea-rescue-support");
+        Assert.Equal(commas.FeatureIds(), repeated.FeatureIds());
+        Assert.Contains("bern", repeated.FeatureIds());
     }
 
     [Theory]
@@ -153,5 +162,23 @@ public class MalformedBodyTests
             .EnumerateArray().Select(s => s.GetProperty("slug").GetString()).ToArray();
         Assert.Contains("konstanz", slugs);
         Assert.Contains("bern", slugs);
+    }
+}
+
+/// <summary>Posts titled only with emoji or another script: refused with what to do, the title kept.</summary>
+public class LetterlessTitleTests
+{
+    [Theory]
+    [InlineData("😀🎉")]
+    [InlineData("東京")]
+    public async Task A_title_without_latin_letters_and_no_slug_asks_for_a_slug_and_keeps_the_title(string title)
+    {
+        using var app = new TestApp();
+        var editor = await Editor.SignIn(app);
+        var response = await editor.PostForm("/admin/posts?handler=Save", MovingCities.Tests.Editors.Posts.Fields(title, "Text"), "/admin/posts");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("type a slug", page.QuerySelector("[data-valmsg-for='Input.Slug']")?.TextContent ?? page.Body!.TextContent);
+        Assert.Equal(title, page.QuerySelector("[name='Input.Title']")?.GetAttribute("value"));
     }
 }

@@ -93,7 +93,9 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Text.Slug.From(Input.Title ?? "") : Input.Slug.Trim();
         if (!string.IsNullOrEmpty(Input.SourceUrl) && !Http.Links.IsHttp(Input.SourceUrl))
             ModelState.AddModelError("Input.SourceUrl", "The source must be an http(s) address.");
-        if (string.IsNullOrEmpty(slug))
+        if (string.IsNullOrEmpty(slug) && !string.IsNullOrWhiteSpace(Input.Title))
+            ModelState.AddModelError("Input.Slug", "The title has no Latin letters or digits to make the post's address from: type a slug, e.g. konstanz-rat-beschliesst.");
+        else if (string.IsNullOrEmpty(slug))
             ModelState.AddModelError("Input.Slug", "Give the post a title or a slug.");
         else if (await db.NewsPosts.AnyAsync(p => p.Slug == slug && p.Id != (id ?? 0)))
             ModelState.AddModelError("Input.Slug", $"Another post already has the address /news/{slug}; choose another slug.");
