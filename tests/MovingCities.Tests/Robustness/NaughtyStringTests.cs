@@ -41,15 +41,17 @@ public class NaughtyStringTests
         path.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/api/editor", StringComparison.OrdinalIgnoreCase)
         || path.StartsWith("/account", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Public GET endpoints with their route values and query parameters.</summary>
-    public static List<Way> PublicWays(IServiceProvider services)
+    /// <summary>GET endpoints (public ones, or the editors' pages) with their route values and query parameters.</summary>
+    public static List<Way> Ways(IServiceProvider services, bool editors = false)
     {
         var ways = new List<Way>();
         foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = endpoint.RoutePattern.RawText ?? "";
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
-            if (IsEditorOrAccount("/" + pattern.TrimStart('/')) || (methods is not null && !methods.Contains("GET")))
+            var path = "/" + pattern.TrimStart('/');
+            var wanted = editors ? path.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) : !IsEditorOrAccount(path);
+            if (!wanted || (methods is not null && !methods.Contains("GET")))
                 continue;
             var routeValues = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToArray();
             var query = endpoint.Metadata.GetMetadata<AllowedQueryParameters>()?.Names.ToArray()
@@ -109,7 +111,7 @@ public class NaughtyStringTests
     {
         using var app = new TestApp();
         var client = app.CreateClient();
-        var ways = PublicWays(app.Services);
+        var ways = Ways(app.Services);
         Assert.Contains(ways, w => w.Pattern.Contains("{slug}") && w.Pattern.StartsWith("api/cities", StringComparison.Ordinal));
         Assert.Contains(ways, w => w.QueryParameters.Contains("q"));
         Assert.Contains(ways, w => w.Pattern == "news" && w.QueryParameters.Contains("city"));
@@ -127,6 +129,31 @@ public class NaughtyStringTests
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (request, _) =>
         {
             var response = await client.GetAsync(request.url);
+            if (await Problem(response, $"GET {request.url[..Math.Min(120, request.url.Length)]} ({NaughtyStrings.Show(request.value)})") is { } failure)
+                failures.Add(failure);
+        });
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {requests.Count} requests failed:\n{string.Join("\n", failures.Order().Take(40))}");
+    }
+
+    [Fact]
+    public async Task Every_editor_page_route_value_and_query_parameter_takes_every_naughty_string()
+    {
+        using var app = new TestApp();
+        var editor = await Editor.SignIn(app);
+        var ways = Ways(app.Services, editors: true);
+        Assert.Contains(ways, w => w.Pattern == "admin/cities" && w.QueryParameters.Contains("Q"));
+        Assert.Contains(ways, w => w.Pattern == "admin/cities/new" && w.QueryParameters.Contains("name"));
+
+        var requests = (
+            from way in ways
+            from value in NaughtyStrings.All
+            from target in way.RouteValues.Where(_ => !value.Contains('\0')).Select(r => (route: (string?)r, query: (string?)null))
+                .Concat(way.QueryParameters.Select(q => (route: (string?)null, query: (string?)q)))
+            select (url: way.Url(target.route, target.query, value), value)).ToList();
+        var failures = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (request, _) =>
+        {
+            var response = await editor.Client.GetAsync(request.url);
             if (await Problem(response, $"GET {request.url[..Math.Min(120, request.url.Length)]} ({NaughtyStrings.Show(request.value)})") is { } failure)
                 failures.Add(failure);
         });

@@ -90,7 +90,8 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         Status = post?.Status ?? NewsStatus.Draft;
 
         Input.Cities = Input.Cities.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
-        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Text.Slug.From(Input.Title ?? "") : Input.Slug.Trim();
+        Input.Title ??= ""; // a blank field binds as null; [Required] has already said so
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Text.Slug.From(Input.Title) : Input.Slug.Trim();
         if (!string.IsNullOrEmpty(Input.SourceUrl) && !Http.Links.IsHttp(Input.SourceUrl))
             ModelState.AddModelError("Input.SourceUrl", "The source must be an http(s) address.");
         if (string.IsNullOrEmpty(slug) && !string.IsNullOrWhiteSpace(Input.Title))
