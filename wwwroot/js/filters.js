@@ -1,8 +1,11 @@
 // The legend, which doubles as the filter: one checkbox per commitment type (its colour, title and how many
-// of the cities shown have it), a country choice, and reset. Several types widen the result (any of them);
-// a country narrows it.
+// of the cities shown have it), a country choice, and reset. The rule itself is selection.js's.
 
+import { countriesOf, countryValue, extraCountryOption } from './country-choice.js';
+import { noSelection } from './selection.js';
 import { countryName, el } from './text.js';
+
+const namesOf = (codes) => codes.map(countryName).join(', ');
 
 export class Filters {
   /**
@@ -23,6 +26,7 @@ export class Filters {
     this.typeList.replaceChildren(...types.map((type) => this.#typeEntry(type)));
 
     this.countryOptions = new Map();
+    this.extraCountry = null; // { option, codes } while the selection holds countries no single option stands for
     this.countrySelect.replaceChildren(el('option', { value: '' }, 'All countries'),
       ...countries
         .map((code) => ({ code, name: countryName(code) }))
@@ -36,7 +40,7 @@ export class Filters {
     this.typeList.addEventListener('change', () => this.onChange(this.selection));
     this.countrySelect.addEventListener('change', () => this.onChange(this.selection));
     this.resetButton.addEventListener('click', () => {
-      this.set({ commitments: [], countries: [] });
+      this.set(noSelection);
       this.onChange(this.selection);
     });
   }
@@ -55,20 +59,35 @@ export class Filters {
 
   get selection() {
     const commitments = [...this.checkboxes].filter(([, box]) => box.checked).map(([key]) => key);
-    const country = this.countrySelect.value;
-    return { commitments, countries: country ? [country] : [] };
+    return { commitments, countries: countriesOf(this.countrySelect.value) };
   }
 
   /** Shows a selection (from the URL) without reporting it back as a change. */
   set({ commitments, countries }) {
     for (const [key, box] of this.checkboxes) box.checked = commitments.includes(key);
-    this.countrySelect.value = countries.length === 1 && this.countryOptions.has(countries[0]) ? countries[0] : '';
+    this.#showExtraCountry(extraCountryOption(countries, this.countryOptions));
+    this.countrySelect.value = countryValue(countries);
     this.resetButton.disabled = commitments.length === 0 && countries.length === 0;
   }
 
-  /** Facet counts: per type, the cities of the chosen country that have it; per country, those matching the types. */
+  /** An option of its own, after "All countries", for a list such as DE,CH; gone once another is chosen. */
+  #showExtraCountry(extra) {
+    if (this.extraCountry?.option.value === extra?.value) return;
+    this.extraCountry?.option.remove();
+    this.extraCountry = null;
+    if (!extra) return;
+    const option = el('option', { value: extra.value }, namesOf(extra.codes));
+    this.countrySelect.options[0].after(option);
+    this.extraCountry = { option, codes: extra.codes };
+  }
+
+  /** The legend's numbers (selection.js's facetCounts); a multi-country option shows its countries' sum. */
   showCounts(typeCounts, countryCounts) {
     for (const [key, count] of this.typeCounts) count.textContent = String(typeCounts.get(key) ?? 0);
     for (const [code, { option, name }] of this.countryOptions) option.textContent = `${name} (${countryCounts.get(code) ?? 0})`;
+    if (this.extraCountry) {
+      const { option, codes } = this.extraCountry;
+      option.textContent = `${namesOf(codes)} (${codes.reduce((sum, code) => sum + (countryCounts.get(code) ?? 0), 0)})`;
+    }
   }
 }

@@ -25,17 +25,3 @@ export function boundsOfFeatures(features) {
   if (features.length === 0) return null;
   return L.latLngBounds(features.map(featureLatLng));
 }
-
-/** Map view as it appears in the URL: zoom/latitude/longitude, 4 decimals (about 10 m). */
-export function formatView(center, zoom) {
-  return `${zoom}/${center.lat.toFixed(4)}/${center.lng.toFixed(4)}`;
-}
-
-/** Parses formatView's output; null when it is not a valid view. */
-export function parseView(text) {
-  const parts = (text ?? '').split('/').map(Number);
-  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
-  const [zoom, latitude, longitude] = parts;
-  if (zoom < 0 || zoom > 22 || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
-  return { center: L.latLng(latitude, longitude), zoom };
-}

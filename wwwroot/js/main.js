@@ -6,10 +6,12 @@ import { CityPanel } from './panel.js';
 import { CityList, byName } from './list.js';
 import { CitySearch } from './search.js';
 import { Filters } from './filters.js';
-import { boundsOfFeatures, featureLatLng, formatView, parseView } from './geo.js';
+import { boundsOfFeatures, featureLatLng } from './geo.js';
 import { countryName } from './text.js';
 import { createClusterGroup, createMarker, iconFactory, markerTitle } from './markers.js';
-import { onHistoryStep, pushState, readState, replaceState } from './url-state.js';
+import { facetCounts, isEmpty, matches, sameSelection } from './selection.js';
+import { formatView, parseView } from './url-state.js';
+import { onHistoryStep, pushState, readState, replaceState } from './history.js';
 
 const L = globalThis.L;
 
@@ -58,32 +60,12 @@ function setStatus(mapState, text) {
   page.retry.hidden = mapState !== 'error';
 }
 
-function matches(feature, selection) {
-  const city = feature.properties;
-  return (selection.commitments.length === 0 || city.commitments.some((k) => selection.commitments.includes(k)))
-    && (selection.countries.length === 0 || selection.countries.includes(city.country));
-}
-
-/** Counts per type among the cities of the chosen countries, and per country among those with the chosen types. */
-function facetCounts(selection) {
-  const typeCounts = new Map();
-  const countryCounts = new Map();
-  const onlyCountries = { commitments: [], countries: selection.countries };
-  const onlyTypes = { commitments: selection.commitments, countries: [] };
-  for (const feature of cities) {
-    const city = feature.properties;
-    if (matches(feature, onlyCountries)) for (const key of city.commitments) typeCounts.set(key, (typeCounts.get(key) ?? 0) + 1);
-    if (matches(feature, onlyTypes)) countryCounts.set(city.country, (countryCounts.get(city.country) ?? 0) + 1);
-  }
-  return { typeCounts, countryCounts };
-}
-
 /** Shows the cities matching the selection on the map and in the list; resolves when the markers are placed. */
 function applyFilters(selection, { refit }) {
   state = { ...state, commitments: selection.commitments, countries: selection.countries };
   filters.set(selection);
-  shown = cities.filter((feature) => matches(feature, selection));
-  const { typeCounts, countryCounts } = facetCounts(selection);
+  shown = cities.filter((feature) => matches(feature.properties, selection));
+  const { typeCounts, countryCounts } = facetCounts(cities, selection);
   filters.showCounts(typeCounts, countryCounts);
   page.summary.textContent = shown.length === cities.length
     ? `${cities.length} cities`
@@ -184,9 +166,8 @@ function closeCity({ push = true, restoreFocus = true } = {}) {
 
 /** A back/forward step or a reload: show what the URL says, without adding history. */
 async function restore(next) {
-  const filtersChanged = next.commitments.join() !== state.commitments.join() || next.countries.join() !== state.countries.join();
   const view = parseView(next.view);
-  if (filtersChanged) await applyFilters(next, { refit: !view });
+  if (!sameSelection(next, state)) await applyFilters(next, { refit: !view });
   if (view) map.setView(view.center, view.zoom, { animate: false });
   if (next.city && next.city !== panel.slug) await openCity(next.city, 'url', { push: false });
   else if (!next.city && panel.isOpen) closeCity({ push: false, restoreFocus: false });
@@ -257,7 +238,7 @@ async function start() {
 
   const initial = readState();
   const view = parseView(initial.view);
-  await applyFilters(initial, { refit: !view && (initial.commitments.length > 0 || initial.countries.length > 0) });
+  await applyFilters(initial, { refit: !view && !isEmpty(initial) });
   if (view) map.setView(view.center, view.zoom, { animate: false });
   if (initial.city) await openCity(initial.city, 'url', { push: false });
 

@@ -1,11 +1,11 @@
-// What the page shows, kept in the URL so a reload or a shared link restores it and back/forward step
-// through selections:  ?commitment=a,b  &country=DE  &city=<slug>  &view=<zoom>/<lat>/<lng>
-// Filter and city changes push a history entry; panning and zooming only replace the current one.
+// What the page shows, as the URL writes it, so a reload or a shared link restores it:
+//   ?commitment=a,b  &country=DE,CH  &city=<slug>  &view=<zoom>/<lat>/<lng>
+// Pure (no window, no Leaflet): history.js does the reading and writing of location and history.
 
 const list = (value) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 /** @returns {{commitments: string[], countries: string[], city: string|null, view: string|null}} */
-export function readState(search = location.search) {
+export function parseState(search) {
   const params = new URLSearchParams(search);
   return {
     commitments: list(params.get('commitment')),
@@ -15,6 +15,7 @@ export function readState(search = location.search) {
   };
 }
 
+/** The query string for a state ('' when there is nothing to say); parseState reads it back. */
 export function toSearch(state) {
   const params = new URLSearchParams();
   if (state.commitments.length) params.set('commitment', state.commitments.join(','));
@@ -26,18 +27,19 @@ export function toSearch(state) {
   return search ? `?${search}` : '';
 }
 
-function write(state, method) {
-  const url = `${location.pathname}${toSearch(state)}${location.hash}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) history[method](state, '', url);
+/** Map view as it appears in the URL: zoom/latitude/longitude, 4 decimals (about 10 m). */
+export function formatView(center, zoom) {
+  return `${zoom}/${center.lat.toFixed(4)}/${center.lng.toFixed(4)}`;
 }
 
-/** A new history entry: a selection or filter change the back button should undo. */
-export const pushState = (state) => write(state, 'pushState');
-
-/** Updates the current entry: the view moves too often to be worth a back step each. */
-export const replaceState = (state) => write(state, 'replaceState');
-
-/** Calls back with the state a back/forward step lands on. */
-export function onHistoryStep(callback) {
-  addEventListener('popstate', () => callback(readState()));
+/**
+ * Parses formatView's output; null when it is not a valid view (a hand-edited URL must not throw).
+ * @returns {{center: [number, number], zoom: number}|null}  center as [lat, lng], which Leaflet's setView takes
+ */
+export function parseView(text) {
+  const parts = (text ?? '').split('/').map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [zoom, latitude, longitude] = parts;
+  if (zoom < 0 || zoom > 22 || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  return { center: [latitude, longitude], zoom };
 }

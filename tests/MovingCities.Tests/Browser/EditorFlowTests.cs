@@ -51,6 +51,27 @@ public sealed class EditorFlowTests(BrowserApp app)
             await Expect(suggestion).ToHaveCountAsync(0); // accepted suggestions leave the list
         }
 
+        // The "Add a city" combobox by keyboard alone: arrow to an option, Enter tags it (not submitting the
+        // form), Escape closes the options; the chip's remove button takes the city off again.
+        await page.FillAsync("#tag-input", "konst");
+        var konstanz = page.Locator("#tag-options [role=option][data-city=konstanz]");
+        await Expect(konstanz).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator("#tag-input")).ToHaveAttributeAsync("aria-activedescendant", await konstanz.GetAttributeAsync("id") ?? "");
+        await Expect(konstanz).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("[data-role=tags] [data-city=konstanz]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#tag-input")).ToHaveValueAsync("");
+        await Expect(page.Locator("#tag-options")).ToBeHiddenAsync();
+        await Expect(page.Locator("#tag-input")).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.FillAsync("#tag-input", "hann");
+        await Expect(page.Locator("#tag-options [data-city=hannover]")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#tag-options")).ToBeHiddenAsync();
+        await page.FillAsync("#tag-input", "");
+        await page.Locator("[data-role=tags] [data-city=konstanz] [data-role=remove-tag]").ClickAsync();
+        await Expect(page.Locator("[data-role=tags] [data-city]")).ToHaveCountAsync(2);
+
         await page.ClickAsync("button:has-text('Save draft')");
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Saved.");
         await page.ClickAsync("a:has-text('Preview')");

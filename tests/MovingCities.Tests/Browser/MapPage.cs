@@ -26,6 +26,10 @@ public sealed class MapPage(IPage page)
         return slugs.Order().ToArray();
     }
 
+    /// <summary>Cities on the map: each marker one, each cluster as many as it says.</summary>
+    public Task<int> PlacedCities() => page.EvaluateAsync<int>(
+        "() => [...document.querySelectorAll('.leaflet-marker-icon')].reduce((n, e) => n + (e.classList.contains('marker-cluster') ? Number(e.textContent) : 1), 0)");
+
     public ILocator ListEntry(string slug) => page.Locator($"#city-list [data-city='{slug}'] button");
     public ILocator Marker(string name) => page.Locator($".city-marker[title^='{name} (']");
     public ILocator Panel => page.Locator("#city-panel");

@@ -19,9 +19,7 @@ public sealed class MapPageTests(BrowserApp app)
         Assert.Equal(await ApiCities(), await map.ListedCities());
         await Expect(map.Page.Locator("#result-summary")).ToHaveTextAsync("11 cities");
         // Ready means placed: at the opening view every city is in a marker or a cluster on the map.
-        var placed = await map.Page.EvaluateAsync<int>(
-            "() => [...document.querySelectorAll('.leaflet-marker-icon')].reduce((n, e) => n + (e.classList.contains('marker-cluster') ? Number(e.textContent) : 1), 0)");
-        Assert.Equal(11, placed);
+        Assert.Equal(11, await map.PlacedCities());
         await map.Screenshot("map-desktop");
     }
 
@@ -111,6 +109,53 @@ public sealed class MapPageTests(BrowserApp app)
         await map.WaitUntilReady();
         Assert.Equal(await ApiCities(), await map.ListedCities());
         Assert.Equal("", await map.QueryValue("commitment"));
+    }
+
+    [Fact]
+    public async Task Several_countries_in_the_url_show_in_the_country_select_and_ticking_a_type_keeps_them()
+    {
+        var map = await MapPage.Open(app, "?country=DE,CH");
+        Assert.Equal(await ApiCities("?country=DE,CH"), await map.ListedCities());
+        var select = map.Page.Locator("#country-filter");
+        await Expect(select).ToHaveValueAsync("DE,CH");
+        await Expect(select.Locator("option:checked")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Germany, Switzerland \(\d+\)$"));
+        await Expect(map.Page.Locator("[data-role=reset]")).ToBeEnabledAsync();
+
+        await map.Page.CheckAsync("input[name=commitment][value=sea-rescue-support]");
+        await map.WaitUntilReady();
+        Assert.Equal("DE,CH", await map.QueryValue("country"));
+        Assert.Equal("sea-rescue-support", await map.QueryValue("commitment"));
+        await Expect(select).ToHaveValueAsync("DE,CH");
+        var expected = await ApiCities("?commitment=sea-rescue-support&country=DE,CH");
+        Assert.Equal(expected, await map.ListedCities());
+        var listedCountries = await map.Page.Locator("#city-list .city-list__where").AllTextContentsAsync();
+        Assert.All(listedCountries, where => Assert.Matches("(Germany|Switzerland)$", where));
+        Assert.Equal(expected.Length, await map.PlacedCities());
+        var markerTitles = await map.Page.Locator(".city-marker").EvaluateAllAsync<string[]>("markers => markers.map(m => m.title)");
+        Assert.NotEmpty(markerTitles);
+        Assert.All(markerTitles, title => Assert.Matches(@"\((.*, )?(Germany|Switzerland)\)", title));
+    }
+
+    [Fact]
+    public async Task Countries_from_the_url_keep_narrowing_after_a_type_is_ticked()
+    {
+        // The fixture's cities all lie in Germany or Switzerland: only a list without Germany shows the narrowing.
+        var map = await MapPage.Open(app, "?country=CH,AT");
+        Assert.Equal(["bern"], await map.ListedCities());
+        await Expect(map.Page.Locator("#country-filter option:checked")).ToHaveTextAsync("Switzerland, Austria (1)");
+
+        await map.Page.CheckAsync("input[name=commitment][value=sea-rescue-support]");
+        await map.WaitUntilReady();
+        Assert.Equal("CH,AT", await map.QueryValue("country"));
+        Assert.Equal(["bern"], await map.ListedCities());
+        Assert.Equal(1, await map.PlacedCities());
+        Assert.True((await ApiCities("?commitment=sea-rescue-support")).Length > 1);
+
+        await map.Page.SelectOptionAsync("#country-filter", "DE");
+        await map.WaitUntilReady();
+        Assert.Equal("DE", await map.QueryValue("country"));
+        await Expect(map.Page.Locator("#country-filter option[value='CH,AT']")).ToHaveCountAsync(0);
+        Assert.Equal(await ApiCities("?commitment=sea-rescue-support&country=DE"), await map.ListedCities());
     }
 
     [Fact]

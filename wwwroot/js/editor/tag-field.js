@@ -1,6 +1,8 @@
 // The tag field of the post editor: chips of tagged cities (each a hidden form input), an autocomplete over
-// the map's cities (GET /api/cities?q=, accent-tolerant), and the suggestions found in the post's text.
+// the map's cities (GET /api/cities?q=, accent-tolerant; keyboard and ARIA from the shared combobox.js), and the
+// suggestions found in the post's text.
 
+import { Combobox } from '../combobox.js';
 import { el } from '../text.js';
 
 const fieldOptions = { maxOptions: 8, minLength: 2, debounceMs: 250 };
@@ -11,9 +13,15 @@ export class TagField {
     this.root = root;
     this.tags = root.querySelector('[data-role=tags]');
     this.input = root.querySelector('[data-role=tag-input]');
-    this.listbox = root.querySelector('#tag-options');
-    this.options = [];
-    this.active = -1;
+    this.combobox = new Combobox(this.input, root.querySelector('#tag-options'), {
+      idPrefix: 'tag-option',
+      renderOption: (f) => el('li', { className: 'search__option', 'data-city': f.id },
+        el('span', {}, f.properties.name), el('span', { className: 'search__where' }, f.properties.country)),
+      onChoose: (f) => {
+        this.add(f.id, f.properties.name);
+        this.input.value = '';
+      },
+    });
     this.tags.addEventListener('click', (event) => {
       const remove = event.target.closest('[data-role=remove-tag]');
       if (!remove) return;
@@ -27,12 +35,6 @@ export class TagField {
     this.input.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(() => this.#search(), fieldOptions.debounceMs);
-    });
-    this.input.addEventListener('keydown', (event) => this.#onKey(event));
-    this.listbox.addEventListener('mousedown', (event) => event.preventDefault());
-    this.listbox.addEventListener('click', (event) => {
-      const option = event.target.closest('[role=option]');
-      if (option) this.#choose(Number(option.dataset.index));
     });
   }
 
@@ -53,45 +55,10 @@ export class TagField {
 
   async #search() {
     const query = this.input.value.trim();
-    if (query.length < fieldOptions.minLength) return this.#render([]);
+    if (query.length < fieldOptions.minLength) return this.combobox.close();
     const response = await fetch(`/api/cities?q=${encodeURIComponent(query)}`);
-    if (!response.ok) return this.#render([]);
+    if (!response.ok) return this.combobox.close();
     const layer = await response.json();
-    this.#render(layer.features.filter((f) => !this.slugs.includes(f.id)).slice(0, fieldOptions.maxOptions));
-  }
-
-  #render(features) {
-    this.options = features;
-    this.active = features.length ? 0 : -1;
-    this.listbox.replaceChildren(...features.map((f, i) => el('li', {
-      id: `tag-option-${i}`, role: 'option', className: 'search__option', 'data-index': i, 'data-city': f.id,
-      'aria-selected': String(i === this.active),
-    }, el('span', {}, f.properties.name), el('span', { className: 'search__where' }, f.properties.country))));
-    this.listbox.hidden = features.length === 0;
-    this.input.setAttribute('aria-expanded', String(features.length > 0));
-    if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `tag-option-${this.active}`);
-    else this.input.removeAttribute('aria-activedescendant');
-  }
-
-  #onKey(event) {
-    const count = this.options.length;
-    if (event.key === 'ArrowDown' && count) this.active = (this.active + 1) % count;
-    else if (event.key === 'ArrowUp' && count) this.active = (this.active - 1 + count) % count;
-    else if (event.key === 'Enter' && count) this.#choose(this.active);
-    else if (event.key === 'Escape' && count) this.#render([]);
-    else return;
-    event.preventDefault(); // Enter picks a city instead of submitting the form
-    if (this.options.length) {
-      for (const option of this.listbox.children) option.setAttribute('aria-selected', String(Number(option.dataset.index) === this.active));
-      this.input.setAttribute('aria-activedescendant', `tag-option-${this.active}`);
-    }
-  }
-
-  #choose(index) {
-    const feature = this.options[index];
-    if (!feature) return;
-    this.add(feature.id, feature.properties.name);
-    this.input.value = '';
-    this.#render([]);
+    this.combobox.show(layer.features.filter((f) => !this.slugs.includes(f.id)).slice(0, fieldOptions.maxOptions));
   }
 }
