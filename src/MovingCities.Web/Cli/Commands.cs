@@ -19,7 +19,8 @@ public static class Commands
           validate-geodata [folder]
                               check a geodata folder (default: the app's) and every city against the gazetteer
           import-facts <csv> <report.md>
-                              merge the shared facts file into the database (rules: geodata/facts-rules.json)
+                              merge a facts file (geodata/sources/*.csv) into the database
+                              (rules: geodata/facts-rules.json)
           create-editor <email> [--admin]
                               create an editor account (Admin role too with --admin); the password is read
                               from standard input, e.g. printf '%s\n' "$PASSWORD" | ... create-editor a@b.org

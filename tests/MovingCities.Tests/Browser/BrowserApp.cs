@@ -1,14 +1,13 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MovingCities.Tests.Infrastructure;
 
 namespace MovingCities.Tests.Browser;
 
 /// <summary>
-/// The real app on a real socket (Kestrel on a free loopback port) and a real headless Chromium driven by
-/// Playwright. Shared by the browser tests, which only read the seeded fixture data.
+/// A real headless Chromium driven by Playwright, and the real app on a real socket (<see cref="LiveHost"/>).
+/// Shared by all browser tests. The shared host is for tests that only read the seeded fixture data: a test
+/// that writes (signs up an editor, saves, publishes) starts a <see cref="LiveHost"/> of its own, with its own
+/// database, and opens its pages there (<c>NewPage(host: …)</c>), so no test sees another's writes.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -19,19 +18,20 @@ public sealed class BrowserApp : IAsyncLifetime
         "--no-first-run", "--disable-sync", "--disable-quic",
     ];
 
-    readonly TestApp _app = new();
+    LiveHost? _readOnly;
     IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
-    public TestApp App => _app;
+
+    /// <summary>The host shared by the tests that only read; never write through it.</summary>
+    public LiveHost ReadOnly => _readOnly!;
+
+    /// <summary>The shared read-only host's app, for reading its API.</summary>
+    public TestApp App => ReadOnly.App;
 
     public async Task InitializeAsync()
     {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1"));
+        _readOnly = new LiveHost();
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromium(_playwright);
     }
@@ -62,15 +62,19 @@ public sealed class BrowserApp : IAsyncLifetime
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 
-    /// <summary>A fresh page (own context: no shared history or storage) with tile requests refused, as offline.</summary>
+    /// <summary>
+    /// A fresh page (own context: no shared history or storage) on the shared read-only host, or on
+    /// <paramref name="host"/>, with requests anywhere else (tiles) refused, as offline.
+    /// </summary>
     /// <param name="bypassCsp">Only for injecting a checker such as axe-core, which the page's CSP rightly refuses.</param>
-    public async Task<IPage> NewPage(int width = 1280, int height = 800, bool bypassCsp = false)
+    public async Task<IPage> NewPage(int width = 1280, int height = 800, bool bypassCsp = false, LiveHost? host = null)
     {
+        var baseAddress = (host ?? ReadOnly).BaseAddress.ToString();
         var context = await Browser.NewContextAsync(new()
         {
-            ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseAddress.ToString(), BypassCSP = bypassCsp,
+            ViewportSize = new() { Width = width, Height = height }, BaseURL = baseAddress, BypassCSP = bypassCsp,
         });
-        await context.RouteAsync(url => !url.StartsWith(BaseAddress.ToString(), StringComparison.Ordinal), route => route.AbortAsync());
+        await context.RouteAsync(url => !url.StartsWith(baseAddress, StringComparison.Ordinal), route => route.AbortAsync());
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         return page;
@@ -81,7 +85,7 @@ public sealed class BrowserApp : IAsyncLifetime
         if (Browser is not null)
             await Browser.CloseAsync();
         _playwright?.Dispose();
-        _app.Dispose();
+        _readOnly?.Dispose();
     }
 }
 

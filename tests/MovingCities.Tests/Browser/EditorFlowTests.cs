@@ -5,18 +5,26 @@ using static Microsoft.Playwright.Assertions;
 
 namespace MovingCities.Tests.Browser;
 
+/// <summary>
+/// Writes (an editor account, a published post), so each test runs on a host of its own with its own database,
+/// not on the browser tests' shared read-only host: the map tests never see this post, whatever the order.
+/// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class EditorFlowTests(BrowserApp app)
+public sealed class EditorFlowTests(BrowserApp app) : IDisposable
 {
+    readonly LiveHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
     const string Title = "Bochum und Regensburg: Geld für ein Rettungsschiff";
     const string Slug = "bochum-und-regensburg-geld-fuer-ein-rettungsschiff"; // as the server would make it
 
     [Fact]
     public async Task An_editor_writes_a_post_accepts_the_suggested_cities_previews_publishes_and_finds_it_on_the_map_and_city_pages()
     {
-        await using (var scope = app.App.Services.CreateAsyncScope())
+        await using (var scope = _host.App.Services.CreateAsyncScope())
             Assert.Empty(await EditorAccounts.CreateAsync(scope.ServiceProvider, "browser-editor@example.org", Editor.Password, admin: false));
-        var page = await app.NewPage(bypassCsp: true); // to inject axe-core into the editor page below
+        var page = await app.NewPage(bypassCsp: true, host: _host); // bypassing CSP to inject axe-core into the editor page below
 
         await page.GotoAsync("/admin");
         await page.WaitForURLAsync("**/account/login**");

@@ -4,7 +4,11 @@ namespace MovingCities.Tests.Infrastructure;
 
 public static class HtmlAssert
 {
-    static readonly string[] ActiveElements = ["script", "iframe", "object", "embed", "style", "form", "base", "meta", "link"];
+    /// <summary>Elements that can run, load or redirect something: never allowed in rendered user text.</summary>
+    public static readonly string[] ActiveElements = ["script", "iframe", "object", "embed", "style", "form", "base", "meta", "link"];
+
+    /// <summary>URL schemes that run or carry a document: never allowed in an attribute of rendered user text.</summary>
+    public static readonly string[] ActiveSchemes = ["javascript:", "data:", "vbscript:"];
 
     /// <summary>
     /// Parses the HTML as a browser would and fails on anything that could run: script-like elements,
@@ -20,7 +24,7 @@ public static class HtmlAssert
             {
                 Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"event handler {attribute.Name} in {html}");
                 var value = attribute.Value.Trim().ToLowerInvariant();
-                Assert.False(value.StartsWith("javascript:") || value.StartsWith("data:") || value.StartsWith("vbscript:"),
+                Assert.False(ActiveSchemes.Any(value.StartsWith),
                     $"active URL in {attribute.Name} of {html}");
             }
         }

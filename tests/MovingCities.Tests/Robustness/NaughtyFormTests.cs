@@ -86,7 +86,7 @@ public class NaughtyFormTests
         foreach (var form in forms)
         {
             var token = await editor.Token(form.Page);
-            var prefix = form.Url().Result.Contains("SaveCommitment") ? "Commitment." : "Input.";
+            var prefix = (await form.Url()).Contains("SaveCommitment") ? "Commitment." : "Input.";
             var fields = BoundFields(form.Model).Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).ToList();
             var valid = await form.Valid();
             Assert.True(fields.All(valid.ContainsKey), $"{form.Page}: no valid default for {string.Join(", ", fields.Where(f => !valid.ContainsKey(f)))}");

@@ -10,7 +10,7 @@ using MovingCities.Web.Networks;
 
 namespace MovingCities.Web.Geodata.Facts;
 
-/// <summary>One row of ../shared/data/solidarity-commitments.csv (see its SOURCES.md).</summary>
+/// <summary>One row of a facts file such as geodata/sources/solidarity-commitments.csv (see geodata/sources/README.md).</summary>
 public sealed class FactRow
 {
     [Name("city")] public string City { get; set; } = "";
@@ -26,7 +26,7 @@ public sealed class FactRow
 }
 
 /// <summary>
-/// Merges the shared facts file into the database: one city per name and country, each row a sourced
+/// Merges a facts file (geodata/sources/) into the database: one city per name and country, each row a sourced
 /// commitment, a network membership (<c>solidarity-city-network</c>) or a profile link (<c>featured-city</c>).
 /// Places come from the gazetteer; rows that cannot be placed without guessing are reported, not written.
 /// Running it again adds nothing: a commitment with the same type and source is already there.

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MovingCities.Web.Geodata.Facts;
 
 /// <summary>
-/// geodata/facts-rules.json: the deliberate decisions taken when turning the shared facts file into geodata,
+/// geodata/facts-rules.json: the deliberate decisions taken when turning a facts file (geodata/sources/) into geodata,
 /// kept as data so each one can be read and reviewed.
 /// </summary>
 public sealed record FactsRules(List<PlaceRule> Places, List<OtherTypeRule> OtherTypes, List<NetworkRule> Networks)
