@@ -116,7 +116,7 @@ public static class Commands
         Console.WriteLine($"validate-geodata: {folder} is valid: {data.CommitmentTypes.Count} commitment types, {data.Cities.Count} cities " +
             $"with {data.Cities.Sum(c => c.Commitments.Count)} commitments, {data.Networks.Count} networks with " +
             $"{data.Networks.Sum(n => n.Members.Count)} members, {data.News.Count} news posts; every city within " +
-            $"{GeodataValidator.MaxDistanceKm} km of its gazetteer place ({gazetteer.Count} places) or explained");
+            $"{Cities.CityRules.MaxKmFromGazetteer} km of its gazetteer place ({gazetteer.Count} places) or explained");
         return 0;
     }
 

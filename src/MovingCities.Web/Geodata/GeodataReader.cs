@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MovingCities.Web.Cities;
 using MovingCities.Web.Commitments;
+using MovingCities.Web.News;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -53,7 +54,7 @@ public static partial class GeodataReader
         {
             var t = types[i];
             var at = $"{file}: entry #{i + 1} ({t.Key})";
-            if (string.IsNullOrWhiteSpace(t.Key) || t.Key != Text.Slug.From(t.Key))
+            if (!Text.Slug.IsSlug(t.Key))
                 problems.Add($"{at}: key must be a lowercase kebab-case word such as \"sea-rescue-support\"");
             if (t.Title is null || string.IsNullOrWhiteSpace(t.Title.De) || string.IsNullOrWhiteSpace(t.Title.En))
                 problems.Add($"{at}: title needs both \"de\" and \"en\"");
@@ -77,18 +78,18 @@ public static partial class GeodataReader
         {
             var n = networks[i];
             var at = $"{file}: entry #{i + 1} ({n.Slug})";
-            if (string.IsNullOrWhiteSpace(n.Slug) || n.Slug != Text.Slug.From(n.Slug))
+            if (!Text.Slug.IsSlug(n.Slug))
                 problems.Add($"{at}: slug must be lowercase ASCII letters, digits and '-'");
             if (string.IsNullOrWhiteSpace(n.Name))
                 problems.Add($"{at}: name is required");
-            if (n.Url is not null && !CityFileReader.IsHttpUrl(n.Url))
+            if (n.Url is not null && !Http.Links.IsHttp(n.Url))
                 problems.Add($"{at}: url \"{n.Url}\" is not an absolute http(s) URL");
             foreach (var member in n.Members ?? [])
             {
                 var item = $"{at}: member \"{member.City}\"";
                 if (!known.Contains(member.City ?? ""))
                     problems.Add($"{item} is not a city in {GeodataFiles.Cities}");
-                if (member.SourceUrl is not null && !CityFileReader.IsHttpUrl(member.SourceUrl))
+                if (member.SourceUrl is not null && !Http.Links.IsHttp(member.SourceUrl))
                     problems.Add($"{item}: sourceUrl \"{member.SourceUrl}\" is not an absolute http(s) URL");
                 if (member.Date is not null && !PartialDate.IsValid(member.Date))
                     problems.Add($"{item}: date \"{member.Date}\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
@@ -200,22 +201,35 @@ public static class NewsFile
         var ok = true;
         void Fail(string message) { ok = false; problem(message); }
         var slug = meta.Slug ?? fileSlug;
-        if (slug != Text.Slug.From(slug) || slug.Length == 0)
+        if (!Text.Slug.IsSlug(slug))
             Fail($"slug: \"{slug}\" is not lowercase ASCII letters, digits and '-'");
+        else if (slug.Length > PostLimits.MaxSlugLength)
+            Fail($"slug: longer than {PostLimits.MaxSlugLength} characters");
         if (string.IsNullOrWhiteSpace(meta.Title))
             Fail("title: required");
+        else if (meta.Title.Trim().Length > PostLimits.MaxTitleLength)
+            Fail($"title: longer than {PostLimits.MaxTitleLength} characters");
+        if (meta.Summary?.Trim().Length > PostLimits.MaxSummaryLength)
+            Fail($"summary: longer than {PostLimits.MaxSummaryLength} characters");
         if (meta.Date is null || !DateOnly.TryParseExact(meta.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             Fail($"date: \"{meta.Date}\" is not a date (YYYY-MM-DD)");
-        if (meta.Language is not ("de" or "en"))
+        if (!PostLimits.IsLanguage(meta.Language))
             Fail($"language: \"{meta.Language}\" must be de or en");
         var status = meta.Status ?? "published";
         if (status is not ("draft" or "published"))
             Fail($"status: \"{status}\" must be draft or published");
-        if (meta.Source is not null && !CityFileReader.IsHttpUrl(meta.Source))
+        if (meta.Source is not null && !Http.Links.IsHttp(meta.Source))
             Fail($"source: \"{meta.Source}\" is not an absolute http(s) URL");
+        else if (meta.Source?.Length > PostLimits.MaxSourceUrlLength)
+            Fail($"source: longer than {PostLimits.MaxSourceUrlLength} characters");
         if (!ok)
             return null;
         var body = text[(end + 5)..].Trim('\n');
+        if (PostLimits.TextTooLong(body) is not null)
+        {
+            problem($"text: longer than {PostLimits.MaxTextCharacters} characters");
+            return null;
+        }
         return new NewsRecord(slug, meta.Title!.Trim(), meta.Summary?.Trim(), meta.Date!, meta.Language!, status, meta.Source,
             meta.Cities ?? [], body);
     }

@@ -72,10 +72,6 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         Input = FormOf(City);
         if (!Types.Any(t => t.Key == Commitment.Type))
             ModelState.AddModelError("Commitment.Type", "Choose a type from the catalogue.");
-        if (!string.IsNullOrEmpty(Commitment.SourceUrl) && !Http.Links.IsHttp(Commitment.SourceUrl))
-            ModelState.AddModelError("Commitment.SourceUrl", "The source must be an http(s) address.");
-        if (Commitment.Date is not null && !PartialDate.IsValid(Commitment.Date))
-            ModelState.AddModelError("Commitment.Date", "This date does not exist.");
         if (!ModelState.IsValid)
             return Page();
         if (Refused(Commitment.CityVersion))

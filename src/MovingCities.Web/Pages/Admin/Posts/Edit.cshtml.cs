@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MovingCities.Web.Data;
 using MovingCities.Web.History;
+using MovingCities.Web.Http;
 using MovingCities.Web.News;
 using MovingCities.Web.Text;
 
@@ -14,26 +15,26 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
 {
     public sealed class PostForm
     {
-        [Required, StringLength(200), Display(Name = "Title")]
+        [Required, StringLength(PostLimits.MaxTitleLength), Display(Name = "Title")]
         public string Title { get; set; } = "";
 
-        [StringLength(120), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Lowercase letters, digits and single hyphens only.")]
+        [StringLength(PostLimits.MaxSlugLength), RegularExpression(Text.Slug.Pattern, ErrorMessage = Text.Slug.Hint)]
         [Display(Name = "Slug (the post's address; made from the title when empty)")]
         public string? Slug { get; set; }
 
-        [StringLength(500), Display(Name = "Summary")]
+        [StringLength(PostLimits.MaxSummaryLength), Display(Name = "Summary")]
         public string? Summary { get; set; }
 
         [Display(Name = "Text (Markdown)")]
         public string Body { get; set; } = "";
 
-        [Required, RegularExpression("^(de|en)$", ErrorMessage = "Choose German or English."), Display(Name = "Language")]
+        [Required, RegularExpression(PostLimits.LanguagePattern, ErrorMessage = "Choose German or English."), Display(Name = "Language")]
         public string Language { get; set; } = "de";
 
         [Required, Display(Name = "Date")]
         public DateOnly PublishedAt { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        [Url, StringLength(500), Display(Name = "Source URL")]
+        [HttpUrl, StringLength(PostLimits.MaxSourceUrlLength), Display(Name = "Source URL")]
         public string? SourceUrl { get; set; }
 
         /// <summary>Slugs of the tagged cities (the tag field keeps one hidden input per city).</summary>
@@ -91,8 +92,6 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
 
         Input.Cities = Input.Cities.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Text.Slug.From(Input.Title ?? "") : Input.Slug.Trim();
-        if (!string.IsNullOrEmpty(Input.SourceUrl) && !Http.Links.IsHttp(Input.SourceUrl))
-            ModelState.AddModelError("Input.SourceUrl", "The source must be an http(s) address.");
         if (string.IsNullOrEmpty(slug) && !string.IsNullOrWhiteSpace(Input.Title))
             ModelState.AddModelError("Input.Slug", "The title has no Latin letters or digits to make the post's address from: type a slug, e.g. konstanz-rat-beschliesst.");
         else if (string.IsNullOrEmpty(slug))
