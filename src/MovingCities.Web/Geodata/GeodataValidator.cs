@@ -40,7 +40,7 @@ public static class GeodataValidator
                 continue;
             }
             var distance = Gazetteer.DistanceKm(city.Latitude, city.Longitude, place.Latitude, place.Longitude);
-            if (distance > CityRules.MaxKmFromGazetteer)
+            if (PositionCheck.IsFar(distance))
                 problems.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{at}: [{city.Longitude}, {city.Latitude}] is {distance:F1} km from the gazetteer's {place.Name} " +
                     $"[{place.Longitude}, {place.Latitude}] (more than {CityRules.MaxKmFromGazetteer} km): fix the point or explain it in locationNote"));

@@ -60,18 +60,3 @@ public sealed class CommitmentForm
     /// <summary>The city's version the form was loaded with.</summary>
     public int CityVersion { get; set; }
 }
-
-/// <summary>Position checks shared by adding and editing: a warning when far from the gazetteer's point for the name.</summary>
-public static class PositionCheck
-{
-    /// <returns>A warning, or null when the position is near the gazetteer's place (or the gazetteer does not know the name).</returns>
-    public static string? FarFromGazetteer(Gazetteer? gazetteer, string name, string country, string? region, double latitude, double longitude)
-    {
-        if (gazetteer?.Locate(name, country.ToUpperInvariant(), region, out _) is not { } place)
-            return null;
-        var km = Gazetteer.DistanceKm(latitude, longitude, place.Latitude, place.Longitude);
-        return km <= CityRules.MaxKmFromGazetteer ? null
-            : $"This position is {km:0.#} km from the gazetteer's {place.Name} ({place.Latitude:0.####}, {place.Longitude:0.####}). " +
-              "Check it, or tick the box to keep it.";
-    }
-}

@@ -103,8 +103,8 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
             ModelState.AddModelError("Input.Cities", $"There is no city '{missing}'.");
         if (PostLimits.TextTooLong(Input.Body) is { } tooLong)
             ModelState.AddModelError("Input.Body", tooLong);
-        if ((status ?? Status) == NewsStatus.Published && string.IsNullOrWhiteSpace(Input.Body))
-            ModelState.AddModelError("Input.Body", "A published post needs a text.");
+        if ((status ?? Status) == NewsStatus.Published && NewsPost.CannotPublish(Input.Body) is { } cannotPublish)
+            ModelState.AddModelError("Input.Body", cannotPublish);
         CityNames = cities.ToDictionary(c => c.Slug, c => c.Name);
         if (!ModelState.IsValid)
             return Page();
@@ -121,15 +121,11 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         post.Language = Input.Language;
         post.PublishedAt = Input.PublishedAt;
         post.SourceUrl = string.IsNullOrWhiteSpace(Input.SourceUrl) ? null : Input.SourceUrl.Trim();
-        post.Status = status ?? post.Status;
         post.Cities = cities;
+        var published = status == NewsStatus.Published && post.Publish();
+        var unpublished = status == NewsStatus.Draft && post.Unpublish();
 
-        var action = before is null ? "created" : status switch
-        {
-            NewsStatus.Published when before.Status != NewsStatus.Published => "published",
-            NewsStatus.Draft when before.Status == NewsStatus.Published => "unpublished",
-            _ => "updated",
-        };
+        var action = before is null ? "created" : published ? "published" : unpublished ? "unpublished" : "updated";
         var saved = await VersionedSave.TrySaveAsync(db, post, before is null ? 0 : Input.Version, () =>
             HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, action, User.Identity!.Name!, before, PostSnapshot.Of(post)));
         if (!saved)
