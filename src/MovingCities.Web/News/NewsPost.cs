@@ -1,10 +1,11 @@
+using MovingCities.Web.Data;
 using MovingCities.Web.Cities;
 using MovingCities.Web.History;
 
 namespace MovingCities.Web.News;
 
 /// <summary>A news item written by editors and tagged with the cities it is about.</summary>
-public class NewsPost : IVersioned
+public class NewsPost : IVersioned, IPublicData
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
