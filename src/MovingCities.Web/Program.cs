@@ -18,10 +18,10 @@ var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
 
 // SQLite file from ConnectionStrings:MovingCities; every save bumps DataVersion so prepared responses rebuild
 builder.Services.AddSingleton<DataVersion>();
-builder.Services.AddSingleton(services => new DatabaseLocation(
+builder.Services.AddSingleton(services => new DatabaseConnection(
     Database.ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
 builder.Services.AddDbContextPool<MovingCitiesDb>((services, options) => options
-    .UseSqlite(services.GetRequiredService<DatabaseLocation>().ConnectionString)
+    .UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString)
     .AddInterceptors(services.GetRequiredService<DataVersion>()));
 
 // Settings bound and checked at start: a wrong folder, file, tile URL or port stops start-up naming the setting

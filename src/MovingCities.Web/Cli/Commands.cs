@@ -152,7 +152,7 @@ public static class Commands
     {
         try
         {
-            var report = DatabaseBackup.Backup(services.GetRequiredService<DatabaseLocation>().ConnectionString, file);
+            var report = DatabaseBackup.Backup(services.GetRequiredService<DatabaseConnection>().ConnectionString, file);
             Console.WriteLine($"backup: wrote {report.Path} ({report.Bytes:N0} bytes, integrity ok) in {report.Took.TotalMilliseconds:N0} ms");
             return 0;
         }

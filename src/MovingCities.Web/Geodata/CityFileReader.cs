@@ -60,7 +60,7 @@ public static partial class CityFileReader
             }
         }
 
-        foreach (var duplicate in cities.Where(c => c.Id is not null).GroupBy(c => c.Id).Where(g => g.Count() > 1))
+        foreach (var duplicate in cities.Where(c => c.Slug is not null).GroupBy(c => c.Slug).Where(g => g.Count() > 1))
             problems.Add($"{fileName}: id \"{duplicate.Key}\" is used by {duplicate.Count()} features; ids must be unique");
         return (cities, problems);
     }

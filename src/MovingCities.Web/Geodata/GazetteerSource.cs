@@ -18,10 +18,15 @@ public sealed class GazetteerSource
     {
         var folder = new Lazy<string>(() => options.Value.FullPath(environment) ?? GeodataLocation.Resolve(services));
         _gazetteer = new(() => File.Exists(Path.Combine(folder.Value, Gazetteer.File)) ? Gazetteer.Load(folder.Value) : null);
-        _commonWords = new(() => Tagging.TagSuggester.ReadWordList(Path.Combine(folder.Value, CommonWordsFile)).ToArray());
+        _commonWords = new(() => ReadWordList(Path.Combine(folder.Value, CommonWordsFile)).ToArray());
     }
 
     public Gazetteer? Gazetteer => _gazetteer.Value;
 
     public IReadOnlyList<string> CommonWords => _commonWords.Value;
+
+    /// <summary>The common-words file: one word per line, # comments; none when the file is missing.</summary>
+    public static IEnumerable<string> ReadWordList(string path) => File.Exists(path)
+        ? File.ReadLines(path, System.Text.Encoding.UTF8).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
+        : [];
 }

@@ -30,7 +30,7 @@ public static class GeodataValidator
             // An explained override: the note says why the point is not the gazetteer's.
             if (city.LocationNote is not null)
                 continue;
-            var at = $"{GeodataFiles.Cities}: {city.Id}";
+            var at = $"{GeodataFiles.Cities}: {city.Slug}";
             var name = city.GazetteerName ?? city.Name;
             var place = gazetteer.Locate(name, city.Country, city.Region, out var ambiguity);
             if (place is null)

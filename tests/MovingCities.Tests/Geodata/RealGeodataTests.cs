@@ -34,7 +34,7 @@ public class RealGeodataTests
             post.Cities.Order());
 
         CommitmentRecord FromPost(string slug, string type) =>
-            Data.Value.Cities.Single(c => c.Id == slug).Commitments.Single(c => c.Type == type && c.SourceUrl == ConferencePost);
+            Data.Value.Cities.Single(c => c.Slug == slug).Commitments.Single(c => c.Type == type && c.SourceUrl == ConferencePost);
         foreach (var slug in new[] { "bochum", "konstanz", "bern", "regensburg", "greifswald" })
             Assert.NotNull(FromPost(slug, "sea-rescue-support"));
         Assert.Contains("tolerated", FromPost("wiesbaden", "residence-support").Summary);
@@ -56,7 +56,7 @@ public class RealGeodataTests
             var found = city is not null && row.Commitment switch
             {
                 "featured-city" => city.ProfileUrl == row.SourceUrl,
-                "solidarity-city-network" => Data.Value.Networks.Any(n => n.Members.Any(m => m.City == city.Id && m.SourceUrl == row.SourceUrl)),
+                "solidarity-city-network" => Data.Value.Networks.Any(n => n.Members.Any(m => m.City == city.Slug && m.SourceUrl == row.SourceUrl)),
                 "other" => city.Commitments.Any(c => c.Type == rules.OtherTypeFor(row.City, row.Country)!.Type && c.SourceUrl == row.SourceUrl),
                 _ => city.Commitments.Any(c => c.Type == row.Commitment && c.SourceUrl == row.SourceUrl),
             };
@@ -70,7 +70,7 @@ public class RealGeodataTests
     [Fact]
     public void Declared_rows_became_decided_and_dates_kept_their_precision()
     {
-        var bochum = Data.Value.Cities.Single(c => c.Id == "bochum");
+        var bochum = Data.Value.Cities.Single(c => c.Slug == "bochum");
         var declaration = bochum.Commitments.Single(c => c.Type == "safe-harbour-declaration");
         Assert.Equal("decided", declaration.Status);
         Assert.Equal("2019-07-11", declaration.Date);
@@ -87,7 +87,7 @@ public class RealGeodataTests
         Assert.Contains("Vienna", wieden.LocationNote);
         Assert.NotEqual((meidling.Longitude, meidling.Latitude), (wieden.Longitude, wieden.Latitude));
 
-        var hanau = cities.Single(c => c.Id == "hanau");
+        var hanau = cities.Single(c => c.Slug == "hanau");
         Assert.Equal("Hanau am Main", hanau.GazetteerName);
         var essen = cities.Where(c => c.Name == "Essen").ToList();
         Assert.All(essen, e => Assert.Equal("Nordrhein-Westfalen", e.Region));
@@ -97,7 +97,7 @@ public class RealGeodataTests
     [Fact]
     public void Featured_cities_keep_their_profile_link_and_network_members_their_source()
     {
-        Assert.Equal("https://moving-cities.eu/bern", Data.Value.Cities.Single(c => c.Id == "bern").ProfileUrl);
+        Assert.Equal("https://moving-cities.eu/bern", Data.Value.Cities.Single(c => c.Slug == "bern").ProfileUrl);
         var alliance = Data.Value.Networks.Single(n => n.Slug == "international-alliance-of-safe-harbours");
         Assert.Contains(alliance.Members, m => m.City == "palermo" && m.SourceUrl!.StartsWith("https://www.europemustact.org/"));
         Assert.All(Data.Value.Networks.SelectMany(n => n.Members), m => Assert.NotNull(m.SourceUrl));

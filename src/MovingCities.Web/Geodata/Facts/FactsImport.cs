@@ -113,7 +113,7 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
         }
 
         var record = new CityRecord(null, name, country, NullIfEmpty(region) ?? place.Region, 0, 0, null, null, null, []);
-        var slug = CitySlugs.AssignAll([record], (candidate, _) => slugs.Contains(candidate)).Single().Id!;
+        var slug = CitySlugs.AssignAll([record], (candidate, _) => slugs.Contains(candidate)).Single().Slug!;
         slugs.Add(slug);
         var city = new City
         {
