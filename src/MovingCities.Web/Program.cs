@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using MovingCities.Web.Basemap;
 using MovingCities.Web.Cities;
@@ -16,11 +18,21 @@ var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
 
 // SQLite file from ConnectionStrings:MovingCities; every save bumps DataVersion so prepared responses rebuild
 builder.Services.AddSingleton<DataVersion>();
-builder.Services.AddSingleton(services => new DatabaseLocation(
+builder.Services.AddSingleton(services => new DatabaseConnection(
     Database.ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
 builder.Services.AddDbContextPool<MovingCitiesDb>((services, options) => options
-    .UseSqlite(services.GetRequiredService<DatabaseLocation>().ConnectionString)
+    .UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString)
     .AddInterceptors(services.GetRequiredService<DataVersion>()));
+
+// Settings bound and checked at start: a wrong folder, file, tile URL or port stops start-up naming the setting
+builder.Services.AddOptions<GeodataOptions>().BindConfiguration(GeodataOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<GeodataOptions>, GeodataOptions.Validator>();
+builder.Services.AddOptions<GazetteerOptions>().BindConfiguration(GazetteerOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<GazetteerOptions>, GazetteerOptions.Validator>();
+builder.Services.AddOptions<BasemapOptions>().BindConfiguration(BasemapOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<BasemapOptions>, BasemapOptions.Validator>();
+builder.Services.AddOptions<HttpsPortOptions>().Configure<IConfiguration>((options, configuration) => options.Value = configuration[HttpsPortOptions.Key]).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<HttpsPortOptions>, HttpsPortOptions.Validator>();
 
 // Migrations and the geodata/ seed run before the server takes requests
 builder.Services.AddScoped<GeodataStore>();
@@ -29,7 +41,6 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 // Feature services
 builder.Services.AddSingleton<CityLayer>();
 builder.Services.AddSingleton<MarkdownRenderer>();
-builder.Services.Configure<BasemapOptions>(builder.Configuration.GetSection(BasemapOptions.Section));
 builder.Services.AddSingleton<CountryOutlines>();
 builder.Services.AddSingleton<GazetteerSource>();
 builder.Services.AddSingleton<TagSuggestions>();
@@ -63,6 +74,8 @@ var app = builder.Build();
 if (Commands.Requested(args))
     return await Commands.RunAsync(app, args);
 
+// Behind a reverse proxy (on loopback), X-Forwarded-For and -Proto say who asked and whether over HTTPS, for the whole app
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 // CSP without inline scripts, nosniff and a referrer policy on every response; editing only over HTTPS
 app.UseSecurityHeaders();
 app.UseEditorsOnlyOverHttps(app.Environment);

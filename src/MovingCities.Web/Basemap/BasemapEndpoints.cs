@@ -65,7 +65,6 @@ public sealed class CountryOutlines(IOptions<BasemapOptions> options, IServicePr
     public Representation? Representation => _representation.Value;
 
     static string Locate(BasemapOptions options, IServiceProvider services) =>
-        string.IsNullOrWhiteSpace(options.OutlinesPath)
-            ? System.IO.Path.Combine(GeodataLocation.Resolve(services), "country-outlines.geojson")
-            : System.IO.Path.GetFullPath(options.OutlinesPath);
+        options.ConfiguredOutlinesFile(services.GetRequiredService<IHostEnvironment>())
+            ?? System.IO.Path.Combine(GeodataLocation.Resolve(services), "country-outlines.geojson");
 }

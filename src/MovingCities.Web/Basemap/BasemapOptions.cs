@@ -21,9 +21,31 @@ public sealed class BasemapOptions
     /// <summary>The outlines GeoJSON; <c>country-outlines.geojson</c> in the geodata folder unless configured.</summary>
     public string? OutlinesPath { get; set; }
 
+    /// <summary>The configured outlines file; a relative path is under the content root.</summary>
+    public string? ConfiguredOutlinesFile(IHostEnvironment environment) =>
+        string.IsNullOrWhiteSpace(OutlinesPath) ? null : Path.GetFullPath(OutlinesPath, environment.ContentRootPath);
+
     public string OutlinesAttribution { get; set; } = "Outlines: <a href=\"https://www.naturalearthdata.com/\">Natural Earth</a>";
 
     public bool TilesEnabled => !string.IsNullOrWhiteSpace(TileUrl);
+
+    /// <summary>
+    /// Checked when the app starts: tiles from an http(s) address, from this app (a path starting with <c>/</c>) or
+    /// none (empty); a configured outlines file exists.
+    /// </summary>
+    public sealed class Validator(IHostEnvironment environment) : Microsoft.Extensions.Options.IValidateOptions<BasemapOptions>
+    {
+        public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, BasemapOptions options)
+        {
+            var problems = new List<string>();
+            if (options.TilesEnabled && !options.TileUrl!.StartsWith('/')
+                && !Http.Links.IsHttp(options.TileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0").Replace("{r}", "")))
+                problems.Add($"Basemap:TileUrl: \"{options.TileUrl}\" is not an http(s) tile URL template; leave it empty to turn tiles off.");
+            if (options.ConfiguredOutlinesFile(environment) is { } outlines && !File.Exists(outlines))
+                problems.Add($"Basemap:OutlinesPath: the file {outlines} does not exist.");
+            return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+        }
+    }
 
     /// <summary>
     /// The origin the tiles come from, for the Content-Security-Policy; a <c>{s}</c> subdomain placeholder

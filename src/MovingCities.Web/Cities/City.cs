@@ -9,7 +9,7 @@ using NetTopologySuite.Geometries;
 namespace MovingCities.Web.Cities;
 
 /// <summary>A municipality (or a district with its own commitments) on the map.</summary>
-public class City : IVersioned
+public class City : IVersioned, IPublicData
 {
     string _name = "";
 

@@ -25,7 +25,7 @@ public sealed record CityDetails(
             c.Commitments
                 .OrderBy(m => m.Type.SortOrder).ThenBy(m => m.Date)
                 .Select(m => new CommitmentView(
-                    m.TypeKey, new LocalizedText(m.Type.TitleDe, m.Type.TitleEn), m.Type.Color, m.Status, m.Date, m.Summary,
+                    m.TypeKey, new Commitments.LocalizedText(m.Type.TitleDe, m.Type.TitleEn), m.Type.Color, m.Status, m.Date, m.Summary,
                     m.SourceUrl, m.LastVerified))
                 .ToList(),
             c.Memberships.OrderBy(m => m.Network.Name)

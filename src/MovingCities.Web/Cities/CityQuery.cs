@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using MovingCities.Web.Http;
 
 namespace MovingCities.Web.Cities;
@@ -9,7 +8,7 @@ namespace MovingCities.Web.Cities;
 /// <param name="Country">ISO 3166-1 alpha-2 codes, comma-separated.</param>
 /// <param name="Bbox">minLon,minLat,maxLon,maxLat in WGS 84; minLon &gt; maxLon crosses the antimeridian.</param>
 /// <param name="Q">Name prefix, ignoring case and accents.</param>
-public sealed partial record CityQuery(string? Commitment, string? Country, string? Bbox, string? Q)
+public sealed record CityQuery(string? Commitment, string? Country, string? Bbox, string? Q)
 {
     public static readonly string[] Names = ["commitment", "country", "bbox", "q"];
 
@@ -32,7 +31,7 @@ public sealed partial record CityQuery(string? Commitment, string? Country, stri
             errors["commitment"] = [$"Unknown commitment type(s): {string.Join(", ", unknownTypes)}. Known: {string.Join(", ", knownCommitmentTypes.Order())}."];
 
         var countries = QueryParameters.SplitList(Country).Select(c => c.ToUpperInvariant()).ToArray();
-        var badCountries = countries.Where(c => !CountryCode().IsMatch(c)).ToArray();
+        var badCountries = countries.Where(c => !CityRules.IsCountryCode(c)).ToArray();
         if (badCountries.Length > 0)
             errors["country"] = [$"Not ISO 3166-1 alpha-2 country codes: {string.Join(", ", badCountries)}. Use codes such as DE,CH."];
 
@@ -79,9 +78,6 @@ public sealed partial record CityQuery(string? Commitment, string? Country, stri
             return (null, "bbox minLat must not be greater than maxLat (order: minLon,minLat,maxLon,maxLat).");
         return (new Box(minLon, minLat, maxLon, maxLat), null);
     }
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryCode();
 }
 
 public sealed record Box(double MinLon, double MinLat, double MaxLon, double MaxLat)

@@ -15,6 +15,19 @@ public static class CityRules
     public const int MaxCommitmentSummaryLength = 2000;
 
     /// <summary>
+    /// How far a city's point may lie from the gazetteer's point for its name: <c>validate-geodata</c> refuses a
+    /// point beyond it (unless a location note explains it), the editor's form asks the editor to confirm it.
+    /// </summary>
+    public const double MaxKmFromGazetteer = 5;
+
+    /// <summary>
+    /// Whether a code is an ISO 3166-1 alpha-2 country code as stored: two ASCII capitals (<c>DE</c>).
+    /// <paramref name="anyCase"/> takes the code as a person types it (<c>de</c>), to be stored upper-cased.
+    /// </summary>
+    public static bool IsCountryCode(string? code, bool anyCase = false) =>
+        code is { Length: 2 } && code.All(c => anyCase ? char.IsAsciiLetter(c) : char.IsAsciiLetterUpper(c));
+
+    /// <summary>
     /// Why a name cannot be a city's name, or null. The name gives the city its address (slug) and its search key,
     /// both in Latin letters: a name without any (an emoji, a name only in another script) would give neither.
     /// </summary>
@@ -37,4 +50,12 @@ public sealed class CityNameAttribute : ValidationAttribute
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
         CityRules.NameProblem(value as string) is { } problem ? new ValidationResult(problem, [validationContext.MemberName!]) : ValidationResult.Success;
+}
+
+/// <summary><see cref="CityRules.IsCountryCode"/> as form validation; the form takes either case.</summary>
+public sealed class CountryCodeAttribute : ValidationAttribute
+{
+    public CountryCodeAttribute() : base("Two letters (ISO 3166-1), e.g. DE.") { }
+
+    public override bool IsValid(object? value) => value is not string code || CityRules.IsCountryCode(code, anyCase: true);
 }

@@ -13,20 +13,20 @@ public static class CitySlugs
     /// <param name="takenByAnotherCity">Whether a slug already belongs to a different city elsewhere (the database).</param>
     public static List<CityRecord> AssignAll(IReadOnlyList<CityRecord> cities, Func<string, CityRecord, bool>? takenByAnotherCity = null)
     {
-        var taken = cities.Where(c => c.Id is not null).Select(c => c.Id!).ToHashSet();
+        var taken = cities.Where(c => c.Slug is not null).Select(c => c.Slug!).ToHashSet();
         bool Free(string slug, CityRecord city) => !taken.Contains(slug) && !(takenByAnotherCity?.Invoke(slug, city) ?? false);
 
         var result = new List<CityRecord>(cities.Count);
         foreach (var city in cities)
         {
-            if (city.Id is not null)
+            if (city.Slug is not null)
             {
                 result.Add(city);
                 continue;
             }
             var slug = Candidates(city.Name, city.Country, city.Region).First(candidate => Free(candidate, city));
             taken.Add(slug);
-            result.Add(city with { Id = slug });
+            result.Add(city with { Slug = slug });
         }
         return result;
     }

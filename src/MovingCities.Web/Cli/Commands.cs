@@ -117,7 +117,7 @@ public static class Commands
         Console.WriteLine($"validate-geodata: {folder} is valid: {data.CommitmentTypes.Count} commitment types, {data.Cities.Count} cities " +
             $"with {data.Cities.Sum(c => c.Commitments.Count)} commitments, {data.Networks.Count} networks with " +
             $"{data.Networks.Sum(n => n.Members.Count)} members, {data.News.Count} news posts; every city within " +
-            $"{GeodataValidator.MaxDistanceKm} km of its gazetteer place ({gazetteer.Count} places) or explained");
+            $"{Cities.CityRules.MaxKmFromGazetteer} km of its gazetteer place ({gazetteer.Count} places) or explained");
         return 0;
     }
 
@@ -153,7 +153,7 @@ public static class Commands
     {
         try
         {
-            var report = DatabaseBackup.Backup(services.GetRequiredService<DatabaseLocation>().ConnectionString, file);
+            var report = DatabaseBackup.Backup(services.GetRequiredService<DatabaseConnection>().ConnectionString, file);
             Console.WriteLine($"backup: wrote {report.Path} ({report.Bytes:N0} bytes, integrity ok) in {report.Took.TotalMilliseconds:N0} ms");
             return 0;
         }

@@ -1,9 +1,10 @@
+using MovingCities.Web.Data;
 using MovingCities.Web.Cities;
 
 namespace MovingCities.Web.Commitments;
 
 /// <summary>A city's dated, sourced promise of one <see cref="CommitmentType"/>.</summary>
-public class Commitment
+public class Commitment : IPublicData
 {
     public int Id { get; set; }
 

@@ -1,10 +1,11 @@
+using MovingCities.Web.Data;
 namespace MovingCities.Web.Commitments;
 
 /// <summary>
 /// One kind of promise a city can make. The catalogue is data (geodata/commitment-types.json), so a new kind
 /// needs no code change.
 /// </summary>
-public class CommitmentType
+public class CommitmentType : IPublicData
 {
     /// <summary>Stable kebab-case key used in URLs and files, e.g. <c>sea-rescue-support</c>.</summary>
     public required string Key { get; set; }

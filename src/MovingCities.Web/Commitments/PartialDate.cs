@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -14,6 +15,12 @@ public static partial class PartialDate
 
     public const string Hint = "A date as YYYY, YYYY-MM or YYYY-MM-DD.";
 
+    public const string NoSuchDate = "This date does not exist.";
+
+    /// <summary>Why a text is not a partial date (its shape, or a month or day that does not exist), or null.</summary>
+    public static string? Problem(string? value) =>
+        value is null || IsValid(value) ? null : HasShape(Shape().Match(value), value) ? NoSuchDate : Hint;
+
     public static bool IsValid(string? value) => TryParse(value, out _, out _, out _);
 
     /// <summary>The parts of a valid partial date; month and day are null when not known.</summary>
@@ -23,7 +30,7 @@ public static partial class PartialDate
         if (value is null)
             return false;
         var match = Shape().Match(value);
-        if (!match.Success)
+        if (!HasShape(match, value))
             return false;
         year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
         month = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : null;
@@ -52,6 +59,16 @@ public static partial class PartialDate
         };
     }
 
+    /// <summary>The whole text matched, as in a form's validation and the browser's <c>pattern</c> (<c>$</c> alone lets a final newline through).</summary>
+    static bool HasShape(Match match, string value) => match.Success && match.Length == value.Length;
+
     [GeneratedRegex(Pattern)]
     private static partial Regex Shape();
+}
+
+/// <summary><see cref="PartialDate"/> as form validation: the shape and a date that exists.</summary>
+public sealed class PartialDateAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        PartialDate.Problem(value as string) is { } problem ? new ValidationResult(problem, [validationContext.MemberName!]) : ValidationResult.Success;
 }

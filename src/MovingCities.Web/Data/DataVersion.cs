@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace MovingCities.Web.Data;
 
@@ -19,13 +20,16 @@ public sealed class DataVersion : SaveChangesInterceptor
 
     /// <summary>
     /// Only the map's data counts: sign-ins (Identity's lockout counters) and history entries are saved through
-    /// the same context but change nothing the public sees, and must not make the city layer rebuild.
+    /// the same context but change nothing the public sees, and must not make the city layer rebuild. What is
+    /// public is declared on the entities (<see cref="IPublicData"/>), not guessed from names.
     /// </summary>
     static bool ChangesPublicData(DbContext? context) => context is not null && context.ChangeTracker.Entries().Any(entry =>
-        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && entry.Metadata.ClrType.Namespace is { } ns && !ns.EndsWith(".History", StringComparison.Ordinal)
-        && ns.StartsWith("MovingCities.Web", StringComparison.Ordinal)
-        || entry.Metadata.Name == "NewsPostCity" && entry.State is EntityState.Added or EntityState.Deleted);
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsPublic(entry.Metadata));
+
+    public static bool IsPublic(IReadOnlyEntityType type) =>
+        typeof(IPublicData).IsAssignableFrom(type.ClrType)
+        // A skip navigation's join (NewsPostCity) has no class of its own: public when it joins public entities.
+        || type.IsPropertyBag && type.GetForeignKeys().Any() && type.GetForeignKeys().All(key => IsPublic(key.PrincipalEntityType));
 
     /// <summary>Per context, whether the save in progress touches public data (decided before, counted after).</summary>
     readonly ConditionalWeakTable<DbContext, StrongBox<bool>> _pending = new();

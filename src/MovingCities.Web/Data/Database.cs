@@ -49,5 +49,5 @@ public sealed class DatabaseInitializer(IServiceProvider services) : IHostedServ
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>The resolved connection string, computed once.</summary>
-public sealed record DatabaseLocation(string ConnectionString);
+/// <summary>The database's connection string, resolved once (a relative file path made absolute under the content root).</summary>
+public sealed record DatabaseConnection(string ConnectionString);

@@ -86,7 +86,7 @@ public static class DatabaseBackup
     /// <exception cref="BackupException">The file is not a restorable backup, or the live database could not take it.</exception>
     public static async Task<RestoreReport> RestoreAsync(IServiceProvider services, string file, CancellationToken cancellationToken = default)
     {
-        var connectionString = services.GetRequiredService<DatabaseLocation>().ConnectionString;
+        var connectionString = services.GetRequiredService<DatabaseConnection>().ConnectionString;
         var live = LiveFile(connectionString);
         file = Path.GetFullPath(file);
         if (!File.Exists(file))

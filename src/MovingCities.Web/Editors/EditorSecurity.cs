@@ -95,18 +95,14 @@ public static class EditorSecurity
     /// <summary>
     /// Outside development, signing in and editing only over HTTPS: the cookies are Secure, so over plain HTTP
     /// they would never come back. Such requests are redirected to HTTPS when its port is known, else refused
-    /// with a page that says why. Behind a reverse proxy the X-Forwarded-Proto header (from loopback) counts.
+    /// with a page that says why. Behind a reverse proxy the X-Forwarded-Proto header (from loopback) counts: see
+    /// <c>UseForwardedHeaders</c> in Program.cs.
     /// </summary>
     public static IApplicationBuilder UseEditorsOnlyOverHttps(this IApplicationBuilder app, IHostEnvironment environment)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions
-        {
-            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
-        });
         if (environment.IsDevelopment())
             return app;
-        var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
-        var httpsPort = configuration.GetValue<int?>("HTTPS_PORT"); // keys ignore case: https_port too
+        var httpsPort = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<HttpsPortOptions>>().Value.Port;
         return app.Use(async (context, next) =>
         {
             var path = context.Request.Path;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MovingCities.Web.Commitments;
 using MovingCities.Web.Data;
+using MovingCities.Web.Http;
 using NetTopologySuite.Geometries;
 
 namespace MovingCities.Web.Geodata;
@@ -59,7 +60,7 @@ public static partial class CityFileReader
             }
         }
 
-        foreach (var duplicate in cities.Where(c => c.Id is not null).GroupBy(c => c.Id).Where(g => g.Count() > 1))
+        foreach (var duplicate in cities.Where(c => c.Slug is not null).GroupBy(c => c.Slug).Where(g => g.Count() > 1))
             problems.Add($"{fileName}: id \"{duplicate.Key}\" is used by {duplicate.Count()} features; ids must be unique");
         return (cities, problems);
     }
@@ -92,7 +93,7 @@ public static partial class CityFileReader
         if (feature.TryGetProperty("id", out var idElement) && idElement.ValueKind != JsonValueKind.Null)
         {
             id = idElement.ValueKind == JsonValueKind.String ? StringOf(idElement, "id", problem) : null;
-            if (id is null || id != Text.Slug.From(id) || id.Length == 0)
+            if (!Text.Slug.IsSlug(id))
                 problem($"id: {idElement.GetRawText()} is not a slug (lowercase ASCII letters, digits and '-', e.g. \"frankfurt-am-main\")");
         }
 
@@ -110,12 +111,12 @@ public static partial class CityFileReader
         if (name is not null && CityRules.NameProblem(name) is { } nameProblem)
             problem($"properties.name: \"{name}\": {nameProblem}");
         var country = RequiredString(properties, "country", "properties.country", problem);
-        if (country is not null && !CountryCode().IsMatch(country))
+        if (country is not null && !CityRules.IsCountryCode(country))
             problem($"properties.country: \"{country}\" is not an ISO 3166-1 alpha-2 code such as \"DE\"");
         var region = OptionalString(properties, "region", "properties.region", problem, maxLength: CityRules.MaxRegionLength);
         var description = OptionalString(properties, "description", "properties.description", problem, maxLength: CityRules.MaxDescriptionLength);
         var profileUrl = OptionalString(properties, "profileUrl", "properties.profileUrl", problem);
-        if (profileUrl is not null && !IsHttpUrl(profileUrl))
+        if (profileUrl is not null && !Links.IsHttp(profileUrl))
             problem($"properties.profileUrl: \"{profileUrl}\" is not an absolute http(s) URL");
         var gazetteerName = OptionalString(properties, "gazetteerName", "properties.gazetteerName", problem, maxLength: 200);
         var locationNote = OptionalString(properties, "locationNote", "properties.locationNote", problem, maxLength: 500);
@@ -222,16 +223,13 @@ public static partial class CityFileReader
             Fail($"{path}.date: \"{date}\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
         var summary = OptionalString(item, "summary", $"{path}.summary", Fail, maxLength: CityRules.MaxCommitmentSummaryLength);
         var source = RequiredString(item, "sourceUrl", $"{path}.sourceUrl", Fail);
-        if (source is not null && !IsHttpUrl(source))
+        if (source is not null && !Links.IsHttp(source))
             Fail($"{path}.sourceUrl: \"{source}\" is not an absolute http(s) URL");
         var verified = OptionalString(item, "lastVerified", $"{path}.lastVerified", Fail);
         if (verified is not null && !DateOnly.TryParseExact(verified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             Fail($"{path}.lastVerified: \"{verified}\" is not a date (YYYY-MM-DD)");
         return failed ? null : new CommitmentRecord(type!, status!, date, summary, source!, verified);
     }
-
-    public static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     static string? RequiredString(JsonElement parent, string name, string path, Action<string> problem, int maxLength = 500)
     {
@@ -282,9 +280,6 @@ public static partial class CityFileReader
             return null;
         }
     }
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryCode();
 
     [GeneratedRegex("^[0-9]{8}$")]
     private static partial Regex Ags();

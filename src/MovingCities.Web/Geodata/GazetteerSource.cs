@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace MovingCities.Web.Geodata;
 
 /// <summary>
@@ -12,15 +14,19 @@ public sealed class GazetteerSource
     readonly Lazy<Gazetteer?> _gazetteer;
     readonly Lazy<string[]> _commonWords;
 
-    public GazetteerSource(IServiceProvider services, IConfiguration configuration)
+    public GazetteerSource(IServiceProvider services, IOptions<GazetteerOptions> options, IHostEnvironment environment)
     {
-        var folder = new Lazy<string>(() =>
-            configuration["Gazetteer:Folder"] is { Length: > 0 } configured ? configured : GeodataLocation.Resolve(services));
+        var folder = new Lazy<string>(() => options.Value.FullPath(environment) ?? GeodataLocation.Resolve(services));
         _gazetteer = new(() => File.Exists(Path.Combine(folder.Value, Gazetteer.File)) ? Gazetteer.Load(folder.Value) : null);
-        _commonWords = new(() => Tagging.TagSuggester.ReadWordList(Path.Combine(folder.Value, CommonWordsFile)).ToArray());
+        _commonWords = new(() => ReadWordList(Path.Combine(folder.Value, CommonWordsFile)).ToArray());
     }
 
     public Gazetteer? Gazetteer => _gazetteer.Value;
 
     public IReadOnlyList<string> CommonWords => _commonWords.Value;
+
+    /// <summary>The common-words file: one word per line, # comments; none when the file is missing.</summary>
+    public static IEnumerable<string> ReadWordList(string path) => File.Exists(path)
+        ? File.ReadLines(path, System.Text.Encoding.UTF8).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
+        : [];
 }

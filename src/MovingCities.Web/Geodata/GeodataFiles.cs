@@ -1,3 +1,5 @@
+using MovingCities.Web.Commitments;
+
 namespace MovingCities.Web.Geodata;
 
 /// <summary>The file layout of a geodata folder; geodata/README.md documents each file's fields.</summary>
@@ -9,9 +11,6 @@ public static class GeodataFiles
     public const string NewsFolder = "news";
 }
 
-/// <summary>A German and an English text.</summary>
-public sealed record LocalizedText(string De, string En);
-
 /// <summary>One entry of commitment-types.json.</summary>
 public sealed record CommitmentTypeRecord(string Key, LocalizedText Title, LocalizedText Description, string Color);
 
@@ -21,9 +20,9 @@ public sealed record NetworkRecord(string Slug, string Name, string? Description
 /// <summary>A member city of a network (by slug), sourced like a commitment.</summary>
 public sealed record MembershipRecord(string City, string? Date, string? Summary, string? SourceUrl);
 
-/// <summary>A city read from a cities GeoJSON file, already validated.</summary>
+/// <summary>A city read from a cities GeoJSON file, already validated; <see cref="Slug"/> is the feature's <c>id</c> (null: a slug is assigned).</summary>
 public sealed record CityRecord(
-    string? Id, string Name, string Country, string? Region, double Longitude, double Latitude,
+    string? Slug, string Name, string Country, string? Region, double Longitude, double Latitude,
     string? Ags, string? WikidataId, string? Description, IReadOnlyList<CommitmentRecord> Commitments,
     string? ProfileUrl = null, string? GazetteerName = null, string? LocationNote = null);
 

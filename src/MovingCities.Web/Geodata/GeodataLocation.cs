@@ -1,16 +1,17 @@
+using Microsoft.Extensions.Options;
+
 namespace MovingCities.Web.Geodata;
 
 /// <summary>Finds the geodata folder: <c>Geodata:Path</c> if set, else the nearest <c>geodata/</c> above the app.</summary>
 public static class GeodataLocation
 {
     public static string Resolve(IServiceProvider services) =>
-        Resolve(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+        Resolve(services.GetRequiredService<IOptions<GeodataOptions>>().Value, services.GetRequiredService<IHostEnvironment>());
 
-    public static string Resolve(IConfiguration configuration, IHostEnvironment environment)
+    public static string Resolve(GeodataOptions options, IHostEnvironment environment)
     {
-        var configured = configuration["Geodata:Path"];
-        if (!string.IsNullOrWhiteSpace(configured))
-            return Path.GetFullPath(configured, environment.ContentRootPath);
+        if (options.FullPath(environment) is { } configured)
+            return configured;
 
         foreach (var start in new[] { environment.ContentRootPath, AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

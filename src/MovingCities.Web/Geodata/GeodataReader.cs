@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MovingCities.Web.Cities;
 using MovingCities.Web.Commitments;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace MovingCities.Web.Geodata;
 
@@ -36,7 +32,7 @@ public static partial class GeodataReader
             problems.Add($"{GeodataFiles.Cities}: missing in {folder}");
 
         cities = CitySlugs.AssignAll(cities);
-        var slugs = cities.Select(c => c.Id!).ToHashSet();
+        var slugs = cities.Select(c => c.Slug!).ToHashSet();
         var networks = ReadNetworks(folder, slugs, problems);
         var news = ReadNews(folder, slugs, problems);
 
@@ -53,7 +49,7 @@ public static partial class GeodataReader
         {
             var t = types[i];
             var at = $"{file}: entry #{i + 1} ({t.Key})";
-            if (string.IsNullOrWhiteSpace(t.Key) || t.Key != Text.Slug.From(t.Key))
+            if (!Text.Slug.IsSlug(t.Key))
                 problems.Add($"{at}: key must be a lowercase kebab-case word such as \"sea-rescue-support\"");
             if (t.Title is null || string.IsNullOrWhiteSpace(t.Title.De) || string.IsNullOrWhiteSpace(t.Title.En))
                 problems.Add($"{at}: title needs both \"de\" and \"en\"");
@@ -77,18 +73,18 @@ public static partial class GeodataReader
         {
             var n = networks[i];
             var at = $"{file}: entry #{i + 1} ({n.Slug})";
-            if (string.IsNullOrWhiteSpace(n.Slug) || n.Slug != Text.Slug.From(n.Slug))
+            if (!Text.Slug.IsSlug(n.Slug))
                 problems.Add($"{at}: slug must be lowercase ASCII letters, digits and '-'");
             if (string.IsNullOrWhiteSpace(n.Name))
                 problems.Add($"{at}: name is required");
-            if (n.Url is not null && !CityFileReader.IsHttpUrl(n.Url))
+            if (n.Url is not null && !Http.Links.IsHttp(n.Url))
                 problems.Add($"{at}: url \"{n.Url}\" is not an absolute http(s) URL");
             foreach (var member in n.Members ?? [])
             {
                 var item = $"{at}: member \"{member.City}\"";
                 if (!known.Contains(member.City ?? ""))
                     problems.Add($"{item} is not a city in {GeodataFiles.Cities}");
-                if (member.SourceUrl is not null && !CityFileReader.IsHttpUrl(member.SourceUrl))
+                if (member.SourceUrl is not null && !Http.Links.IsHttp(member.SourceUrl))
                     problems.Add($"{item}: sourceUrl \"{member.SourceUrl}\" is not an absolute http(s) URL");
                 if (member.Date is not null && !PartialDate.IsValid(member.Date))
                     problems.Add($"{item}: date \"{member.Date}\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
@@ -144,89 +140,4 @@ public static partial class GeodataReader
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex HexColor();
-}
-
-/// <summary>A news post as Markdown with YAML front matter.</summary>
-public static class NewsFile
-{
-    static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-    static readonly ISerializer YamlOut = new SerializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
-        .Build();
-
-    sealed class FrontMatter
-    {
-        public string? Slug { get; set; }
-        public string? Title { get; set; }
-        public string? Summary { get; set; }
-        public string? Date { get; set; }
-        public string? Language { get; set; }
-        public string? Status { get; set; }
-        public string? Source { get; set; }
-        public List<string>? Cities { get; set; }
-    }
-
-    public static NewsRecord? Parse(string text, string fileSlug, Action<string> problem)
-    {
-        text = text.Replace("\r\n", "\n");
-        if (!text.StartsWith("---\n", StringComparison.Ordinal))
-        {
-            problem("must start with a YAML front matter block between '---' lines");
-            return null;
-        }
-        var end = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            problem("front matter is not closed by a '---' line");
-            return null;
-        }
-        FrontMatter? meta;
-        try
-        {
-            meta = Yaml.Deserialize<FrontMatter>(text[4..(end + 1)]);
-        }
-        catch (YamlException e)
-        {
-            problem($"front matter: {e.Message}");
-            return null;
-        }
-        if (meta is null)
-        {
-            problem("front matter is empty");
-            return null;
-        }
-
-        var ok = true;
-        void Fail(string message) { ok = false; problem(message); }
-        var slug = meta.Slug ?? fileSlug;
-        if (slug != Text.Slug.From(slug) || slug.Length == 0)
-            Fail($"slug: \"{slug}\" is not lowercase ASCII letters, digits and '-'");
-        if (string.IsNullOrWhiteSpace(meta.Title))
-            Fail("title: required");
-        if (meta.Date is null || !DateOnly.TryParseExact(meta.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            Fail($"date: \"{meta.Date}\" is not a date (YYYY-MM-DD)");
-        if (meta.Language is not ("de" or "en"))
-            Fail($"language: \"{meta.Language}\" must be de or en");
-        var status = meta.Status ?? "published";
-        if (status is not ("draft" or "published"))
-            Fail($"status: \"{status}\" must be draft or published");
-        if (meta.Source is not null && !CityFileReader.IsHttpUrl(meta.Source))
-            Fail($"source: \"{meta.Source}\" is not an absolute http(s) URL");
-        if (!ok)
-            return null;
-        var body = text[(end + 5)..].Trim('\n');
-        return new NewsRecord(slug, meta.Title!.Trim(), meta.Summary?.Trim(), meta.Date!, meta.Language!, status, meta.Source,
-            meta.Cities ?? [], body);
-    }
-
-    public static string Write(NewsRecord post)
-    {
-        var meta = new FrontMatter
-        {
-            Slug = post.Slug, Title = post.Title, Summary = post.Summary, Date = post.Date, Language = post.Language,
-            Status = post.Status, Source = post.Source, Cities = post.Cities.ToList(),
-        };
-        return $"---\n{YamlOut.Serialize(meta)}---\n\n{post.Body.Trim('\n')}\n";
-    }
 }

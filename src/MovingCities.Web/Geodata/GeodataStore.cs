@@ -28,7 +28,7 @@ public sealed class GeodataStore(MovingCitiesDb db)
         }));
         await db.SaveChangesAsync();
 
-        var cities = set.Cities.ToDictionary(c => c.Id!, c => Apply(new City { Slug = c.Id!, Name = c.Name, Country = c.Country }, c));
+        var cities = set.Cities.ToDictionary(c => c.Slug!, c => Apply(new City { Slug = c.Slug!, Name = c.Name, Country = c.Country }, c));
         db.Cities.AddRange(cities.Values);
         db.Networks.AddRange(set.Networks.Select(n => new Network
         {
@@ -73,7 +73,7 @@ public sealed class GeodataStore(MovingCitiesDb db)
         int created = 0, updated = 0;
         foreach (var record in records)
         {
-            if (existing.TryGetValue(record.Id!, out var city))
+            if (existing.TryGetValue(record.Slug!, out var city))
             {
                 city.Name = record.Name;
                 city.Country = record.Country;
@@ -83,7 +83,7 @@ public sealed class GeodataStore(MovingCitiesDb db)
             }
             else
             {
-                db.Cities.Add(Apply(new City { Slug = record.Id!, Name = record.Name, Country = record.Country }, record));
+                db.Cities.Add(Apply(new City { Slug = record.Slug!, Name = record.Name, Country = record.Country }, record));
                 created++;
             }
         }

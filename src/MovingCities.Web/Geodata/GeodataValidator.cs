@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovingCities.Web.Cities;
 
 namespace MovingCities.Web.Geodata;
 
@@ -9,8 +10,6 @@ namespace MovingCities.Web.Geodata;
 /// </summary>
 public static class GeodataValidator
 {
-    public const double MaxDistanceKm = 5;
-
     public sealed record Result(IReadOnlyList<string> Problems, GeodataSet? Data);
 
     public static Result Validate(string folder, Gazetteer gazetteer)
@@ -31,7 +30,7 @@ public static class GeodataValidator
             // An explained override: the note says why the point is not the gazetteer's.
             if (city.LocationNote is not null)
                 continue;
-            var at = $"{GeodataFiles.Cities}: {city.Id}";
+            var at = $"{GeodataFiles.Cities}: {city.Slug}";
             var name = city.GazetteerName ?? city.Name;
             var place = gazetteer.Locate(name, city.Country, city.Region, out var ambiguity);
             if (place is null)
@@ -41,10 +40,10 @@ public static class GeodataValidator
                 continue;
             }
             var distance = Gazetteer.DistanceKm(city.Latitude, city.Longitude, place.Latitude, place.Longitude);
-            if (distance > MaxDistanceKm)
+            if (PositionCheck.IsFar(distance))
                 problems.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{at}: [{city.Longitude}, {city.Latitude}] is {distance:F1} km from the gazetteer's {place.Name} " +
-                    $"[{place.Longitude}, {place.Latitude}] (more than {MaxDistanceKm} km): fix the point or explain it in locationNote"));
+                    $"[{place.Longitude}, {place.Latitude}] (more than {CityRules.MaxKmFromGazetteer} km): fix the point or explain it in locationNote"));
         }
         return new Result(problems, data);
     }

@@ -1,8 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MovingCities.Web.Http;
 
 public static class Links
 {
-    /// <summary>Whether a URL from the data may become a link: absolute http(s) only, never javascript: or data:.</summary>
+    /// <summary>
+    /// Whether a URL may be stored and become a link: absolute http(s) only, never javascript:, data: or ftp:.
+    /// The one check for the geodata files, <c>import</c>, the editors' forms and the pages that render links.
+    /// </summary>
     public static bool IsHttp(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
+
+/// <summary><see cref="Links.IsHttp"/> as form validation (an empty field is left to <c>[Required]</c>).</summary>
+public sealed class HttpUrlAttribute : ValidationAttribute
+{
+    public HttpUrlAttribute() : base("The source must be an http(s) address.") { }
+
+    public override bool IsValid(object? value) => value is not string url || url.Length == 0 || Links.IsHttp(url);
 }

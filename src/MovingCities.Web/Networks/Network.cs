@@ -1,9 +1,10 @@
+using MovingCities.Web.Data;
 using MovingCities.Web.Cities;
 
 namespace MovingCities.Web.Networks;
 
 /// <summary>An alliance or network of cities, such as the International Alliance of Safe Harbours.</summary>
-public class Network
+public class Network : IPublicData
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -15,7 +16,7 @@ public class Network
 }
 
 /// <summary>A city's membership in a network, with where it was read, like every other fact.</summary>
-public class NetworkMembership
+public class NetworkMembership : IPublicData
 {
     public int NetworkId { get; set; }
     public Network Network { get; set; } = null!;

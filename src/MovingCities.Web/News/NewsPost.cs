@@ -1,10 +1,11 @@
+using MovingCities.Web.Data;
 using MovingCities.Web.Cities;
 using MovingCities.Web.History;
 
 namespace MovingCities.Web.News;
 
 /// <summary>A news item written by editors and tagged with the cities it is about.</summary>
-public class NewsPost : IVersioned
+public class NewsPost : IVersioned, IPublicData
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -25,6 +26,27 @@ public class NewsPost : IVersioned
 
     /// <summary>Raised by every edit; an edit form carries the version it was loaded from, so a save over a newer one is refused.</summary>
     public int Version { get; set; }
+
+    /// <summary>Makes the post public at /news/{slug}.</summary>
+    /// <returns>True when it was a draft until now.</returns>
+    public bool Publish()
+    {
+        var wasDraft = Status != NewsStatus.Published;
+        Status = NewsStatus.Published;
+        return wasDraft;
+    }
+
+    /// <summary>Makes the post a draft again, no longer public.</summary>
+    /// <returns>True when it was public until now.</returns>
+    public bool Unpublish()
+    {
+        var wasPublished = Status == NewsStatus.Published;
+        Status = NewsStatus.Draft;
+        return wasPublished;
+    }
+
+    /// <summary>Why a post with this text cannot be public, or null.</summary>
+    public static string? CannotPublish(string? body) => string.IsNullOrWhiteSpace(body) ? "A published post needs a text." : null;
 }
 
 public enum NewsStatus

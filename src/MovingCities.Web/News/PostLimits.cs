@@ -3,11 +3,21 @@ using System.Globalization;
 namespace MovingCities.Web.News;
 
 /// <summary>
-/// How much a post may hold, and so how large a request the app accepts: the one place both limits come from,
-/// so the form's validation and the server's refusal can never disagree.
+/// How much a post may hold, and so how large a request the app accepts: the one place these limits come from,
+/// so the form's validation, the news files' reader and the server's refusal can never disagree.
 /// </summary>
 public static class PostLimits
 {
+    public const int MaxTitleLength = 200;
+    public const int MaxSlugLength = 120;
+    public const int MaxSummaryLength = 500;
+    public const int MaxSourceUrlLength = 500;
+
+    /// <summary>The languages a post is written in, as the form's pattern; <see cref="IsLanguage"/> in code.</summary>
+    public const string LanguagePattern = "^(de|en)$";
+
+    public static bool IsLanguage(string? language) => language is "de" or "en";
+
     /// <summary>A post's Markdown text: a long report is some 50,000 characters, so this leaves room and stops accidents.</summary>
     public const int MaxTextCharacters = 200_000;
 

@@ -1,3 +1,5 @@
+using MovingCities.Web.Cities;
+
 namespace MovingCities.Web.News;
 
 /// <summary>Everything an editor can change on a post, as kept in its history and restored from it.</summary>
@@ -7,4 +9,21 @@ public sealed record PostSnapshot(
 {
     public static PostSnapshot Of(NewsPost post) => new(post.Title, post.Slug, post.Summary, post.Body, post.Language,
         post.PublishedAt, post.Status, post.SourceUrl, post.Cities.Select(c => c.Slug).Order().ToArray());
+
+    /// <summary>
+    /// Makes <paramref name="post"/> this version again (restoring from history). The publication state stays as
+    /// it is: restoring an old text must not publish or hide the post by surprise.
+    /// </summary>
+    /// <param name="cities">The cities of <see cref="Cities"/> that still exist.</param>
+    public void ApplyTo(NewsPost post, List<City> cities)
+    {
+        post.Title = Title;
+        post.Slug = Slug;
+        post.Summary = Summary;
+        post.Body = Body;
+        post.Language = Language;
+        post.PublishedAt = PublishedAt;
+        post.SourceUrl = SourceUrl;
+        post.Cities = cities;
+    }
 }

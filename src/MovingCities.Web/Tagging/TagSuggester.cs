@@ -250,9 +250,4 @@ public sealed class TagSuggester
         }
         return words;
     }
-
-    /// <summary>For the gazetteer's common-words file: one word per line, # comments.</summary>
-    public static IEnumerable<string> ReadWordList(string path) => File.Exists(path)
-        ? File.ReadLines(path, Encoding.UTF8).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
-        : [];
 }

@@ -13,6 +13,17 @@ namespace MovingCities.Web.Text;
 /// </summary>
 public static class Slug
 {
+    /// <summary>What a slug looks like, for form validation and the browser's <c>pattern</c>; <see cref="IsSlug"/> in code.</summary>
+    public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    public const string Hint = "Lowercase letters, digits and single hyphens only.";
+
+    /// <summary>
+    /// Whether a text is a slug as typed (a post's, a city's id in the files, a network's, a commitment type's key):
+    /// what <see cref="From"/> leaves unchanged, which is exactly what <see cref="Pattern"/> matches.
+    /// </summary>
+    public static bool IsSlug(string? text) => !string.IsNullOrEmpty(text) && From(text) == text;
+
     /// <summary>Lowercase ASCII: umlauts transliterated, other accents dropped, any other run of characters → one '-'.</summary>
     public static string From(string text) => Fold(text, transliterateUmlauts: true, keepSeparators: false);
 

@@ -44,11 +44,11 @@ public class RealGeodataTests
         var members = Data.Value.Networks.SelectMany(n => n.Members).Where(m => m.SourceUrl is not null).Select(m => m.City).ToHashSet();
         var tagged = Data.Value.News.Where(p => p.Source is not null).SelectMany(p => p.Cities).ToHashSet();
         var unsourced = Data.Value.Cities
-            .Where(c => c.Commitments.Count == 0 && c.ProfileUrl is null && !members.Contains(c.Id!) && !tagged.Contains(c.Id!))
-            .Select(c => c.Id).ToList();
+            .Where(c => c.Commitments.Count == 0 && c.ProfileUrl is null && !members.Contains(c.Slug!) && !tagged.Contains(c.Slug!))
+            .Select(c => c.Slug).ToList();
         var fromNowhere = Data.Value.Cities
-            .Where(c => !factsPlaces.Contains((c.Name, c.Country)) && !Data.Value.News.Any(p => p.Cities.Contains(c.Id!)))
-            .Select(c => c.Id).ToList();
+            .Where(c => !factsPlaces.Contains((c.Name, c.Country)) && !Data.Value.News.Any(p => p.Cities.Contains(c.Slug!)))
+            .Select(c => c.Slug).ToList();
         Assert.Empty(unsourced);
         Assert.Empty(fromNowhere);
     }
@@ -64,7 +64,7 @@ public class RealGeodataTests
             post.Cities.Order());
 
         CommitmentRecord FromPost(string slug, string type) =>
-            Data.Value.Cities.Single(c => c.Id == slug).Commitments.Single(c => c.Type == type && c.SourceUrl == ConferencePost);
+            Data.Value.Cities.Single(c => c.Slug == slug).Commitments.Single(c => c.Type == type && c.SourceUrl == ConferencePost);
         foreach (var slug in new[] { "bochum", "konstanz", "bern", "regensburg", "greifswald" })
             Assert.NotNull(FromPost(slug, "sea-rescue-support"));
         Assert.Contains("tolerated", FromPost("wiesbaden", "residence-support").Summary);
@@ -90,7 +90,7 @@ public class RealGeodataTests
             var found = city is not null && row.Commitment switch
             {
                 "featured-city" => city.ProfileUrl == row.SourceUrl,
-                "solidarity-city-network" => Data.Value.Networks.Any(n => n.Members.Any(m => m.City == city.Id && m.SourceUrl == row.SourceUrl)),
+                "solidarity-city-network" => Data.Value.Networks.Any(n => n.Members.Any(m => m.City == city.Slug && m.SourceUrl == row.SourceUrl)),
                 "other" => city.Commitments.Any(c => c.Type == rules.OtherTypeFor(row.City, row.Country)!.Type && c.SourceUrl == row.SourceUrl),
                 _ => city.Commitments.Any(c => c.Type == row.Commitment && c.SourceUrl == row.SourceUrl),
             };
@@ -103,7 +103,7 @@ public class RealGeodataTests
     [Fact]
     public void Declared_rows_became_decided_and_dates_kept_their_precision()
     {
-        var bochum = Data.Value.Cities.Single(c => c.Id == "bochum");
+        var bochum = Data.Value.Cities.Single(c => c.Slug == "bochum");
         var declaration = bochum.Commitments.Single(c => c.Type == "safe-harbour-declaration");
         Assert.Equal("decided", declaration.Status);
         Assert.Equal("2019-07-11", declaration.Date);
@@ -120,7 +120,7 @@ public class RealGeodataTests
         Assert.Contains("Vienna", wieden.LocationNote);
         Assert.NotEqual((meidling.Longitude, meidling.Latitude), (wieden.Longitude, wieden.Latitude));
 
-        var hanau = cities.Single(c => c.Id == "hanau");
+        var hanau = cities.Single(c => c.Slug == "hanau");
         Assert.Equal("Hanau am Main", hanau.GazetteerName);
         var essen = cities.Where(c => c.Name == "Essen").ToList();
         Assert.All(essen, e => Assert.Equal("Nordrhein-Westfalen", e.Region));
@@ -130,7 +130,7 @@ public class RealGeodataTests
     [Fact]
     public void Featured_cities_keep_their_profile_link_and_network_members_their_source()
     {
-        Assert.Equal("https://moving-cities.eu/bern", Data.Value.Cities.Single(c => c.Id == "bern").ProfileUrl);
+        Assert.Equal("https://moving-cities.eu/bern", Data.Value.Cities.Single(c => c.Slug == "bern").ProfileUrl);
         var alliance = Data.Value.Networks.Single(n => n.Slug == "international-alliance-of-safe-harbours");
         Assert.Contains(alliance.Members, m => m.City == "palermo" && m.SourceUrl!.StartsWith("https://www.europemustact.org/"));
         Assert.All(Data.Value.Networks.SelectMany(n => n.Members), m => Assert.NotNull(m.SourceUrl));

@@ -20,11 +20,19 @@ public class NaughtyFormTests
     sealed record Form(string Page, Type Model, Func<Task<string>> Url, Func<Task<Dictionary<string, string>>> Valid);
 
     static IEnumerable<string> BoundFields(Type model) =>
-        from property in model.GetProperties()
-        let bind = property.GetCustomAttribute<BindPropertyAttribute>()
-        where bind is not null && !bind.SupportsGet
-        from field in property.PropertyType.GetProperties().Where(f => f.CanWrite)
-        select $"{property.Name}.{field.Name}";
+        (from property in model.GetProperties()
+         let bind = property.GetCustomAttribute<BindPropertyAttribute>()
+         where bind is not null && !bind.SupportsGet
+         select (Prefix: property.Name, Form: property.PropertyType))
+        // A form bound as a handler's parameter under its prefix (Cities/Edit's city and commitment forms)
+        .Concat(from handler in model.GetMethods()
+                where handler.Name.StartsWith("OnPost", StringComparison.Ordinal)
+                from parameter in handler.GetParameters()
+                let bind = parameter.GetCustomAttribute<BindAttribute>()
+                where bind?.Prefix is not null
+                select (Prefix: bind.Prefix!, Form: parameter.ParameterType))
+        .Distinct()
+        .SelectMany(form => form.Form.GetProperties().Where(f => f.CanWrite).Select(field => $"{form.Prefix}.{field.Name}"));
 
     /// <summary>
     /// Fields whose value is chosen or carried, not typed: selects, a checkbox, hidden versions and ids, and the tag
@@ -89,6 +97,7 @@ public class NaughtyFormTests
             var prefix = (await form.Url()).Contains("SaveCommitment") ? "Commitment." : "Input.";
             var fields = BoundFields(form.Model).Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).ToList();
             var valid = await form.Valid();
+            Assert.NotEmpty(fields); // the form's fields were found (as bound properties or handler parameters)
             Assert.True(fields.All(valid.ContainsKey), $"{form.Page}: no valid default for {string.Join(", ", fields.Where(f => !valid.ContainsKey(f)))}");
 
             foreach (var field in fields)

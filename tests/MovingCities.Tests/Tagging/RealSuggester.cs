@@ -19,7 +19,7 @@ public static class RealSuggester
             return new KnownCity(f.GetProperty("id").GetString()!, Text("name")!, Text("country")!, Text("region"), Text("gazetteerName"));
         }).ToList();
         return new TagSuggester(known, Gazetteer.Load(folder).Places,
-            TagSuggester.ReadWordList(Path.Combine(folder, GazetteerSource.CommonWordsFile)));
+            GazetteerSource.ReadWordList(Path.Combine(folder, GazetteerSource.CommonWordsFile)));
     });
 
     public static TagSuggester Get() => Instance.Value;

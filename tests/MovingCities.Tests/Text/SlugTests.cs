@@ -44,20 +44,20 @@ public class SlugTests
         ]);
         Assert.Equal(
             ["frankfurt", "frankfurt-brandenburg", "essen", "essen-be", "essen-nordrhein-westfalen"],
-            cities.Select(c => c.Id));
+            cities.Select(c => c.Slug));
     }
 
     [Fact]
     public void Explicit_ids_are_kept_and_claimed_before_derived_slugs()
     {
         var cities = CitySlugs.AssignAll([Record("Bern", "CH", "Bern"), Record("Bern", "DE", null, id: "bern")]);
-        Assert.Equal(["bern-ch", "bern"], cities.Select(c => c.Id));
+        Assert.Equal(["bern-ch", "bern"], cities.Select(c => c.Slug));
     }
 
     [Fact]
     public void A_slug_taken_by_another_city_elsewhere_is_skipped()
     {
         var cities = CitySlugs.AssignAll([Record("Hanau", "DE", "Hessen")], (slug, _) => slug == "hanau");
-        Assert.Equal("hanau-hessen", cities.Single().Id);
+        Assert.Equal("hanau-hessen", cities.Single().Slug);
     }
 }

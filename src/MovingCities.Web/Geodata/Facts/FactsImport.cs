@@ -113,7 +113,7 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
         }
 
         var record = new CityRecord(null, name, country, NullIfEmpty(region) ?? place.Region, 0, 0, null, null, null, []);
-        var slug = CitySlugs.AssignAll([record], (candidate, _) => slugs.Contains(candidate)).Single().Id!;
+        var slug = CitySlugs.AssignAll([record], (candidate, _) => slugs.Contains(candidate)).Single().Slug!;
         slugs.Add(slug);
         var city = new City
         {
@@ -129,7 +129,7 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
     /// <summary>Applies one row to its city; returns how many facts it added.</summary>
     int Apply(City city, FactRow row, HashSet<string> knownTypes, Dictionary<string, Network> networks, Report report)
     {
-        if (!CityFileReader.IsHttpUrl(row.SourceUrl))
+        if (!Http.Links.IsHttp(row.SourceUrl))
             return Skip(row, $"source_url \"{row.SourceUrl}\" is not an http(s) URL", report);
         var date = NullIfEmpty(row.Date);
         if (date is not null && !PartialDate.IsValid(date))

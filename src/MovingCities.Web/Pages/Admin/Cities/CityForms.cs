@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using MovingCities.Web.Cities;
 using MovingCities.Web.Commitments;
 using MovingCities.Web.Geodata;
+using MovingCities.Web.Http;
 
 namespace MovingCities.Web.Pages.Admin.Cities;
 
@@ -11,7 +12,7 @@ public sealed class CityForm
     [Required, StringLength(CityRules.MaxNameLength), CityName, Display(Name = "Name")]
     public string Name { get; set; } = "";
 
-    [Required, RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Two letters (ISO 3166-1), e.g. DE."), Display(Name = "Country")]
+    [Required, CountryCode, Display(Name = "Country")]
     public string Country { get; set; } = "";
 
     [StringLength(CityRules.MaxRegionLength), Display(Name = "Region (state, canton, province)")]
@@ -44,13 +45,13 @@ public sealed class CommitmentForm
     [Display(Name = "Status")]
     public CommitmentStatus Status { get; set; } = CommitmentStatus.Decided;
 
-    [RegularExpression(PartialDate.Pattern, ErrorMessage = PartialDate.Hint), Display(Name = "Date")]
+    [PartialDate, Display(Name = "Date")]
     public string? Date { get; set; }
 
     [StringLength(CityRules.MaxCommitmentSummaryLength), Display(Name = "Summary")]
     public string? Summary { get; set; }
 
-    [Required(ErrorMessage = "Every commitment needs its source."), Url, Display(Name = "Source URL")]
+    [Required(ErrorMessage = "Every commitment needs its source."), HttpUrl, Display(Name = "Source URL")]
     public string SourceUrl { get; set; } = "";
 
     [Display(Name = "Last verified")]
@@ -58,21 +59,4 @@ public sealed class CommitmentForm
 
     /// <summary>The city's version the form was loaded with.</summary>
     public int CityVersion { get; set; }
-}
-
-/// <summary>Position checks shared by adding and editing: a warning when far from the gazetteer's point for the name.</summary>
-public static class PositionCheck
-{
-    public const double WarnBeyondKm = 5;
-
-    /// <returns>A warning, or null when the position is near the gazetteer's place (or the gazetteer does not know the name).</returns>
-    public static string? FarFromGazetteer(Gazetteer? gazetteer, string name, string country, string? region, double latitude, double longitude)
-    {
-        if (gazetteer?.Locate(name, country.ToUpperInvariant(), region, out _) is not { } place)
-            return null;
-        var km = Gazetteer.DistanceKm(latitude, longitude, place.Latitude, place.Longitude);
-        return km <= WarnBeyondKm ? null
-            : $"This position is {km:0.#} km from the gazetteer's {place.Name} ({place.Latitude:0.####}, {place.Longitude:0.####}). " +
-              "Check it, or tick the box to keep it.";
-    }
 }

@@ -15,11 +15,11 @@ namespace MovingCities.Web.Pages.Admin.Cities;
 /// </summary>
 public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource) : PageModel
 {
-    [BindProperty]
-    public CityForm Input { get; set; } = new();
+    /// <summary>The city's form: as saved, or as posted to <see cref="OnPostSaveCityAsync"/>.</summary>
+    public CityForm Input { get; private set; } = new();
 
-    [BindProperty]
-    public CommitmentForm Commitment { get; set; } = new();
+    /// <summary>The add-a-commitment form: empty, or as posted to <see cref="OnPostSaveCommitmentAsync"/>.</summary>
+    public CommitmentForm Commitment { get; private set; } = new();
 
     public City City { get; private set; } = null!;
     public List<CommitmentType> Types { get; private set; } = [];
@@ -39,11 +39,12 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSaveCityAsync(int id)
+    /// <summary>Each form binds its own fields under its own prefix, so only the posted form is validated.</summary>
+    public async Task<IActionResult> OnPostSaveCityAsync(int id, [Bind(Prefix = nameof(Input))] CityForm form)
     {
+        Input = form;
         if (!await LoadAsync(id))
             return NotFound();
-        OnlyValidate("Input.");
         if (!ModelState.IsValid)
             return Page();
         if (Refused(Input.Version))
@@ -64,18 +65,14 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         return await SaveAsync(ChangeSubjects.City, City.Name, "updated", before, () => after, Input.Version, "Saved.");
     }
 
-    public async Task<IActionResult> OnPostSaveCommitmentAsync(int id)
+    public async Task<IActionResult> OnPostSaveCommitmentAsync(int id, [Bind(Prefix = nameof(Commitment))] CommitmentForm form)
     {
+        Commitment = form;
         if (!await LoadAsync(id))
             return NotFound();
-        OnlyValidate("Commitment.");
         Input = FormOf(City);
         if (!Types.Any(t => t.Key == Commitment.Type))
             ModelState.AddModelError("Commitment.Type", "Choose a type from the catalogue.");
-        if (!string.IsNullOrEmpty(Commitment.SourceUrl) && !Http.Links.IsHttp(Commitment.SourceUrl))
-            ModelState.AddModelError("Commitment.SourceUrl", "The source must be an http(s) address.");
-        if (Commitment.Date is not null && !PartialDate.IsValid(Commitment.Date))
-            ModelState.AddModelError("Commitment.Date", "This date does not exist.");
         if (!ModelState.IsValid)
             return Page();
         if (Refused(Commitment.CityVersion))
@@ -137,16 +134,6 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         }
         TempData["Saved"] = message;
         return Redirect($"/admin/cities/{City.Id}");
-    }
-
-    /// <summary>
-    /// Each form posts one of the bound objects; the other one binds from nothing (MVC then tries the empty
-    /// prefix) and its "required" errors are not the editor's concern.
-    /// </summary>
-    void OnlyValidate(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
     }
 
     /// <summary>True (and the page shows why) when the city changed since the form was loaded.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MovingCities.Web.Data;
 using MovingCities.Web.History;
+using MovingCities.Web.Http;
 using MovingCities.Web.News;
 using MovingCities.Web.Text;
 
@@ -14,26 +15,26 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
 {
     public sealed class PostForm
     {
-        [Required, StringLength(200), Display(Name = "Title")]
+        [Required, StringLength(PostLimits.MaxTitleLength), Display(Name = "Title")]
         public string Title { get; set; } = "";
 
-        [StringLength(120), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Lowercase letters, digits and single hyphens only.")]
+        [StringLength(PostLimits.MaxSlugLength), RegularExpression(Text.Slug.Pattern, ErrorMessage = Text.Slug.Hint)]
         [Display(Name = "Slug (the post's address; made from the title when empty)")]
         public string? Slug { get; set; }
 
-        [StringLength(500), Display(Name = "Summary")]
+        [StringLength(PostLimits.MaxSummaryLength), Display(Name = "Summary")]
         public string? Summary { get; set; }
 
         [Display(Name = "Text (Markdown)")]
         public string Body { get; set; } = "";
 
-        [Required, RegularExpression("^(de|en)$", ErrorMessage = "Choose German or English."), Display(Name = "Language")]
+        [Required, RegularExpression(PostLimits.LanguagePattern, ErrorMessage = "Choose German or English."), Display(Name = "Language")]
         public string Language { get; set; } = "de";
 
         [Required, Display(Name = "Date")]
         public DateOnly PublishedAt { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        [Url, StringLength(500), Display(Name = "Source URL")]
+        [HttpUrl, StringLength(PostLimits.MaxSourceUrlLength), Display(Name = "Source URL")]
         public string? SourceUrl { get; set; }
 
         /// <summary>Slugs of the tagged cities (the tag field keeps one hidden input per city).</summary>
@@ -92,8 +93,6 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         Input.Cities = Input.Cities.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
         Input.Title ??= ""; // a blank field binds as null; [Required] has already said so
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Text.Slug.From(Input.Title) : Input.Slug.Trim();
-        if (!string.IsNullOrEmpty(Input.SourceUrl) && !Http.Links.IsHttp(Input.SourceUrl))
-            ModelState.AddModelError("Input.SourceUrl", "The source must be an http(s) address.");
         if (string.IsNullOrEmpty(slug) && !string.IsNullOrWhiteSpace(Input.Title))
             ModelState.AddModelError("Input.Slug", "The title has no Latin letters or digits to make the post's address from: type a slug, e.g. konstanz-rat-beschliesst.");
         else if (string.IsNullOrEmpty(slug))
@@ -105,8 +104,8 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
             ModelState.AddModelError("Input.Cities", $"There is no city '{missing}'.");
         if (PostLimits.TextTooLong(Input.Body) is { } tooLong)
             ModelState.AddModelError("Input.Body", tooLong);
-        if ((status ?? Status) == NewsStatus.Published && string.IsNullOrWhiteSpace(Input.Body))
-            ModelState.AddModelError("Input.Body", "A published post needs a text.");
+        if ((status ?? Status) == NewsStatus.Published && NewsPost.CannotPublish(Input.Body) is { } cannotPublish)
+            ModelState.AddModelError("Input.Body", cannotPublish);
         CityNames = cities.ToDictionary(c => c.Slug, c => c.Name);
         if (!ModelState.IsValid)
             return Page();
@@ -123,15 +122,11 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         post.Language = Input.Language;
         post.PublishedAt = Input.PublishedAt;
         post.SourceUrl = string.IsNullOrWhiteSpace(Input.SourceUrl) ? null : Input.SourceUrl.Trim();
-        post.Status = status ?? post.Status;
         post.Cities = cities;
+        var published = status == NewsStatus.Published && post.Publish();
+        var unpublished = status == NewsStatus.Draft && post.Unpublish();
 
-        var action = before is null ? "created" : status switch
-        {
-            NewsStatus.Published when before.Status != NewsStatus.Published => "published",
-            NewsStatus.Draft when before.Status == NewsStatus.Published => "unpublished",
-            _ => "updated",
-        };
+        var action = before is null ? "created" : published ? "published" : unpublished ? "unpublished" : "updated";
         var saved = await VersionedSave.TrySaveAsync(db, post, before is null ? 0 : Input.Version, () =>
             HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, action, User.Identity!.Name!, before, PostSnapshot.Of(post)));
         if (!saved)

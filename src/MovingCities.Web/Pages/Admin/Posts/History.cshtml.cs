@@ -39,15 +39,7 @@ public sealed class HistoryModel(MovingCitiesDb db) : PageModel
             return Redirect($"/admin/posts/{id}");
         }
         var before = PostSnapshot.Of(post);
-        post.Title = version.Title;
-        post.Slug = version.Slug;
-        post.Summary = version.Summary;
-        post.Body = version.Body;
-        post.Language = version.Language;
-        post.PublishedAt = version.PublishedAt;
-        post.SourceUrl = version.SourceUrl;
-        post.Cities = await db.Cities.Where(c => version.Cities.Contains(c.Slug)).ToListAsync();
-        // Publication state stays as it is: restoring an old text must not publish or hide the post by surprise.
+        version.ApplyTo(post, await db.Cities.Where(c => version.Cities.Contains(c.Slug)).ToListAsync());
         var restored = await VersionedSave.TrySaveAsync(db, post, post.Version, () =>
             HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, "restored", User.Identity!.Name!, before, PostSnapshot.Of(post)));
         TempData["Saved"] = restored

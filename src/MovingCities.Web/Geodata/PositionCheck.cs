@@ -1,0 +1,23 @@
+using MovingCities.Web.Cities;
+
+namespace MovingCities.Web.Geodata;
+
+/// <summary>
+/// A city's position against the gazetteer's point for its name, beyond <see cref="CityRules.MaxKmFromGazetteer"/>:
+/// the editor's forms (adding and editing) warn and ask to confirm, <see cref="GeodataValidator"/> refuses.
+/// </summary>
+public static class PositionCheck
+{
+    public static bool IsFar(double km) => km > CityRules.MaxKmFromGazetteer;
+
+    /// <returns>A warning, or null when the position is near the gazetteer's place (or the gazetteer does not know the name).</returns>
+    public static string? FarFromGazetteer(Gazetteer? gazetteer, string name, string country, string? region, double latitude, double longitude)
+    {
+        if (gazetteer?.Locate(name, country.ToUpperInvariant(), region, out _) is not { } place)
+            return null;
+        var km = Gazetteer.DistanceKm(latitude, longitude, place.Latitude, place.Longitude);
+        return !IsFar(km) ? null
+            : $"This position is {km:0.#} km from the gazetteer's {place.Name} ({place.Latitude:0.####}, {place.Longitude:0.####}). " +
+              "Check it, or tick the box to keep it.";
+    }
+}
