@@ -132,8 +132,8 @@ public static class Commands
         var folder = GeodataLocation.Resolve(services);
         await using var scope = services.CreateAsyncScope();
         var import = new FactsImport(scope.ServiceProvider.GetRequiredService<MovingCitiesDb>(), Gazetteer.Load(folder), FactsRules.Load(folder));
-        var report = await import.RunAsync(FactsImport.ReadCsv(csv));
-        await File.WriteAllTextAsync(reportPath, FactsImport.ToMarkdown(report, Path.GetFileName(csv)));
+        var report = await import.RunAsync(FactsFile.Read(csv));
+        await File.WriteAllTextAsync(reportPath, report.ToMarkdown(Path.GetFileName(csv)));
         Console.WriteLine($"import-facts: {report.Rows} rows; {report.CitiesCreated} cities created, {report.Commitments} commitments, " +
             $"{report.Memberships} memberships, {report.Profiles} profiles; {report.Unplaced.Count} rows not placed, " +
             $"{report.Skipped.Count} skipped; report in {reportPath}");

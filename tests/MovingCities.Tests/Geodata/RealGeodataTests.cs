@@ -19,7 +19,7 @@ public class RealGeodataTests
     const string ConferencePost = "https://moving-cities.eu/de/aktuelles/tageskonferenz-kommunen-als-sichere-haefen-erfahrungen-and-perspektiven";
 
     /// <summary>The facts file merged into geodata/ (geodata/sources/README.md), named in facts-report.md.</summary>
-    static string FactsFile => Path.Combine(TestApp.RepoGeodata, "sources", "solidarity-commitments.csv");
+    static string FactsCsv => Path.Combine(TestApp.RepoGeodata, "sources", "solidarity-commitments.csv");
 
     static string CommittedReport => File.ReadAllText(Path.Combine(TestApp.RepoGeodata, "facts-report.md"));
 
@@ -40,7 +40,7 @@ public class RealGeodataTests
     [Fact]
     public void Every_city_has_a_source_and_comes_from_the_facts_file_or_a_news_post()
     {
-        var factsPlaces = FactsImport.ReadCsv(FactsFile).Select(r => (r.City.Trim(), r.Country.Trim())).ToHashSet();
+        var factsPlaces = FactsFile.Read(FactsCsv).Select(r => (r.City.Trim(), r.Country.Trim())).ToHashSet();
         var members = Data.Value.Networks.SelectMany(n => n.Members).Where(m => m.SourceUrl is not null).Select(m => m.City).ToHashSet();
         var tagged = Data.Value.News.Where(p => p.Source is not null).SelectMany(p => p.Cities).ToHashSet();
         var unsourced = Data.Value.Cities
@@ -75,12 +75,12 @@ public class RealGeodataTests
     [Fact]
     public void Every_row_of_the_facts_file_is_in_geodata_or_listed_in_the_report_with_a_reason()
     {
-        Assert.True(File.Exists(FactsFile), $"the facts file is expected in the repository at {FactsFile}");
-        var rows = FactsImport.ReadCsv(FactsFile);
+        Assert.True(File.Exists(FactsCsv), $"the facts file is expected in the repository at {FactsCsv}");
+        var rows = FactsFile.Read(FactsCsv);
         var rules = FactsRules.Load(TestApp.RepoGeodata);
         var report = CommittedReport;
         // The committed report describes this very file: same name, every row read.
-        Assert.Contains($"from `{Path.GetFileName(FactsFile)}`", report);
+        Assert.Contains($"from `{Path.GetFileName(FactsCsv)}`", report);
         Assert.Contains($"- rows read: {rows.Count}\n", report);
         Assert.NotEmpty(rows);
         var missing = new List<string>();
@@ -149,10 +149,10 @@ public class RealGeodataTests
     {
         using var app = new TestApp(geodataPath: TestApp.RepoGeodata);
         var report = await app.WithDb(db =>
-            new FactsImport(db, SharedGazetteer.Value, FactsRules.Load(TestApp.RepoGeodata)).RunAsync(FactsImport.ReadCsv(FactsFile)));
+            new FactsImport(db, SharedGazetteer.Value, FactsRules.Load(TestApp.RepoGeodata)).RunAsync(FactsFile.Read(FactsCsv)));
         Assert.Equal(0, report.CitiesCreated + report.Commitments + report.Memberships + report.Profiles);
         // What stays unplaced or skipped is exactly what the committed report lists, with the same reasons.
-        Assert.Equal(ReportedRows(CommittedReport), ReportedRows(FactsImport.ToMarkdown(report, Path.GetFileName(FactsFile))));
+        Assert.Equal(ReportedRows(CommittedReport), ReportedRows(report.ToMarkdown(Path.GetFileName(FactsCsv))));
     }
 
     // Validation catches what it promises to catch, each problem naming file and item.
