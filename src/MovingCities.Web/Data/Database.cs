@@ -31,14 +31,15 @@ public static class Database
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovingCitiesDb>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Database));
+        await MigrationLock.ClearIfStaleAsync(db, logger, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         var store = scope.ServiceProvider.GetRequiredService<GeodataStore>();
         if (!await store.IsEmptyAsync())
             return;
         var folder = GeodataLocation.Resolve(scope.ServiceProvider);
         await store.SeedAsync(GeodataReader.Read(folder));
-        scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Database))
-            .LogInformation("Seeded the database from {Folder}", folder);
+        logger.LogInformation("Seeded the database from {Folder}", folder);
     }
 }
 

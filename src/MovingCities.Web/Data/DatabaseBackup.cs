@@ -121,6 +121,8 @@ public static class DatabaseBackup
 
             try
             {
+                // A backup taken while a migration ran carries its lock row; EF Core would wait for it forever.
+                await MigrationLock.ClearIfStaleAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseBackup)), cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
             }
             catch (Exception e) when (e is SqliteException or InvalidOperationException)

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MovingCities.Web.Data;
+
+/// <summary>
+/// EF Core's SQLite migration lock is a row in <c>__EFMigrationsLock</c>, taken before migrating and deleted after.
+/// A process killed in between (kill -9, out of memory, power loss) leaves the row behind, and every later start
+/// waits for it forever without a word (dotnet/efcore#38958). Before migrating, a lock older than any of our
+/// migrations could take is removed; a younger one, held by a process migrating right now, is waited for.
+/// </summary>
+public static class MigrationLock
+{
+    /// <summary>Our migrations take well under a second; a lock this old belongs to a process that is gone.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(60);
+
+    const string Table = "__EFMigrationsLock";
+
+    public static async Task ClearIfStaleAsync(MovingCitiesDb db, ILogger logger, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            while (await TakenAtAsync(connection, cancellationToken) is { } takenAt)
+            {
+                var age = DateTimeOffset.UtcNow - takenAt;
+                if (age >= StaleAfter)
+                {
+                    await using var delete = connection.CreateCommand();
+                    delete.CommandText = $"DELETE FROM \"{Table}\"";
+                    await delete.ExecuteNonQueryAsync(cancellationToken);
+                    logger.LogWarning("Removed a migration lock taken at {TakenAt:u} by a process that stopped before releasing it", takenAt);
+                    return;
+                }
+                logger.LogInformation("Waiting for another process's migration (lock taken at {TakenAt:u})", takenAt);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <returns>When the lock was taken, or null when nobody holds it. A timestamp that does not parse counts as old.</returns>
+    static async Task<DateTimeOffset?> TakenAtAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name";
+        exists.Parameters.AddWithValue("$name", Table);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            return null;
+        await using var read = connection.CreateCommand();
+        read.CommandText = $"SELECT \"Timestamp\" FROM \"{Table}\" LIMIT 1";
+        return await read.ExecuteScalarAsync(cancellationToken) switch
+        {
+            null or DBNull => null,
+            var value => DateTimeOffset.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : DateTimeOffset.MinValue,
+        };
+    }
+}
