@@ -35,7 +35,8 @@ builder.Services.AddOptions<HttpsPortOptions>().Configure<IConfiguration>((optio
 builder.Services.AddSingleton<IValidateOptions<HttpsPortOptions>, HttpsPortOptions.Validator>();
 
 // Migrations and the geodata/ seed run before the server takes requests
-builder.Services.AddScoped<GeodataStore>();
+builder.Services.AddScoped<GeodataImport>();
+builder.Services.AddScoped<GeodataExport>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 
 // Feature services

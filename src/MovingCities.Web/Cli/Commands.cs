@@ -87,7 +87,7 @@ public static class Commands
         await using var scope = services.CreateAsyncScope();
         try
         {
-            var result = await scope.ServiceProvider.GetRequiredService<GeodataStore>()
+            var result = await scope.ServiceProvider.GetRequiredService<GeodataImport>()
                 .ImportCitiesAsync(await File.ReadAllTextAsync(file), Path.GetFileName(file));
             Console.WriteLine($"import: {result.Created} cities created, {result.Updated} updated from {file}");
             return 0;
@@ -144,7 +144,7 @@ public static class Commands
     {
         await Database.MigrateAndSeedAsync(services);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<GeodataStore>().ExportAsync(folder);
+        await scope.ServiceProvider.GetRequiredService<GeodataExport>().ExportAsync(folder);
         Console.WriteLine($"export: wrote {Path.GetFullPath(folder)}");
         return 0;
     }

@@ -34,7 +34,7 @@ public static class Database
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Database));
         await MigrationLock.ClearIfStaleAsync(db, logger, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        var store = scope.ServiceProvider.GetRequiredService<GeodataStore>();
+        var store = scope.ServiceProvider.GetRequiredService<GeodataImport>();
         if (!await store.IsEmptyAsync())
             return;
         var folder = GeodataLocation.Resolve(scope.ServiceProvider);

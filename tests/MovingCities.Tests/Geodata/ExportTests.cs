@@ -6,7 +6,7 @@ namespace MovingCities.Tests.Geodata;
 
 public class ExportTests
 {
-    static Task Export(TestApp app, string folder) => app.WithDb(db => new GeodataStore(db).ExportAsync(folder));
+    static Task Export(TestApp app, string folder) => app.WithDb(db => new GeodataExport(db).ExportAsync(folder));
 
     static Dictionary<string, string> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
@@ -37,7 +37,7 @@ public class ExportTests
         using var original = new TestApp();
         await original.WithDb(async db =>
         {
-            await new GeodataStore(db).ImportCitiesAsync(ImportTests.Collection(ImportTests.Feature("testhausen", "Testhausen", 8.5, 50.5)), "extra.geojson");
+            await new GeodataImport(db).ImportCitiesAsync(ImportTests.Collection(ImportTests.Feature("testhausen", "Testhausen", 8.5, 50.5)), "extra.geojson");
         });
         var first = Directory.CreateTempSubdirectory("movingcities-export-").FullName;
         await Export(original, first);
@@ -61,9 +61,9 @@ public class ExportTests
         await Export(app, folder);
         var before = await (await app.Get("/api/cities")).Content.ReadAsStringAsync();
 
-        var result = await app.WithDb(db => new GeodataStore(db).ImportCitiesAsync(File.ReadAllText(Path.Combine(folder, "cities.geojson")), "cities.geojson"));
+        var result = await app.WithDb(db => new GeodataImport(db).ImportCitiesAsync(File.ReadAllText(Path.Combine(folder, "cities.geojson")), "cities.geojson"));
 
-        Assert.Equal(new GeodataStore.ImportResult(0, 11), result);
+        Assert.Equal(new GeodataImport.ImportResult(0, 11), result);
         Assert.Equal(before, await (await app.Get("/api/cities")).Content.ReadAsStringAsync());
     }
 }

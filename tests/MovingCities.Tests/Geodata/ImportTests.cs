@@ -33,8 +33,8 @@ public class ImportTests : IDisposable
     public static string Collection(params JsonObject[] features) =>
         new JsonObject { ["type"] = "FeatureCollection", ["features"] = new JsonArray(features) }.ToJsonString();
 
-    Task<GeodataStore.ImportResult> Import(string json) =>
-        _app.WithDb(db => new GeodataStore(db).ImportCitiesAsync(json, "upload.geojson"));
+    Task<GeodataImport.ImportResult> Import(string json) =>
+        _app.WithDb(db => new GeodataImport(db).ImportCitiesAsync(json, "upload.geojson"));
 
     Task<string> Snapshot() => _app.WithDb(async db => string.Join(";",
         (await db.Cities.Include(c => c.Commitments).OrderBy(c => c.Slug).ToListAsync())
@@ -47,7 +47,7 @@ public class ImportTests : IDisposable
             Feature("testhausen", "Testhausen", 8.5, 50.5),
             Feature("konstanz", "Konstanz", 9.17582, 47.66033)));
 
-        Assert.Equal(new GeodataStore.ImportResult(1, 1), result);
+        Assert.Equal(new GeodataImport.ImportResult(1, 1), result);
         var konstanz = await _app.GetJson("/api/cities/konstanz");
         Assert.Equal(["safe-harbour-declaration"],
             konstanz.GetProperty("properties").GetProperty("commitments").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
@@ -71,7 +71,7 @@ public class ImportTests : IDisposable
             Feature(null, "Hanau", 8.91418, 50.13423),
             Feature(null, "Bern", 13.1, 52.0, country: "DE")));
 
-        Assert.Equal(new GeodataStore.ImportResult(1, 1), result);
+        Assert.Equal(new GeodataImport.ImportResult(1, 1), result);
         Assert.Equal("Bern", (await _app.GetJson("/api/cities/bern-hessen")).GetProperty("properties").GetProperty("name").GetString());
         Assert.Equal("CH", (await _app.GetJson("/api/cities/bern")).GetProperty("properties").GetProperty("country").GetString());
     }
