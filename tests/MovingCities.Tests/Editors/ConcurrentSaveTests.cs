@@ -24,10 +24,23 @@ public class ConcurrentSaveTests
         return () => editor.Client.PostAsync(path, content);
     }
 
-    static async Task<(HttpResponseMessage Alice, HttpResponseMessage Bob)> Together(Func<Task<HttpResponseMessage>> alice, Func<Task<HttpResponseMessage>> bob)
+    /// <summary>
+    /// One round: Alice and Bob each save their text from the same version at once; exactly one is stored.
+    /// </summary>
+    /// <param name="prepare">The save of an editor's text, prepared: (alice?, text) → the post to send.</param>
+    static async Task<(string WinnerText, HttpResponseMessage Loser, string LoserText)> Race(
+        int round, Func<bool, string, Task<Func<Task<HttpResponseMessage>>>> prepare)
     {
+        var aliceText = $"Alice, round {round}";
+        var bobText = $"Bob, round {round}";
+        var (alice, bob) = (await prepare(true, aliceText), await prepare(false, bobText));
         var answers = await Task.WhenAll(Task.Run(alice), Task.Run(bob));
-        return (answers[0], answers[1]);
+        var (fromAlice, fromBob) = (answers[0], answers[1]);
+
+        var statuses = new[] { fromAlice.StatusCode, fromBob.StatusCode };
+        Assert.True(statuses.Order().SequenceEqual([HttpStatusCode.Redirect, HttpStatusCode.Conflict]),
+            $"round {round}: {string.Join(", ", statuses)} (expected one redirect and one 409)");
+        return fromAlice.StatusCode == HttpStatusCode.Redirect ? (aliceText, fromBob, bobText) : (bobText, fromAlice, aliceText);
     }
 
     [Fact]
@@ -44,17 +57,8 @@ public class ConcurrentSaveTests
         {
             var version = await app.WithDb(db => db.NewsPosts.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
             var changesBefore = await app.WithDb(db => db.Changes.CountAsync(c => c.Subject == ChangeSubjects.Post && c.SubjectId == id));
-            var aliceText = $"Alice, round {round}";
-            var bobText = $"Bob, round {round}";
-
-            var (fromAlice, fromBob) = await Together(
-                await Prepared(alice, path, Posts.Fields("Gleichzeitig", aliceText, slug: "gleichzeitig", version: version), $"/admin/posts/{id}", tags),
-                await Prepared(bob, path, Posts.Fields("Gleichzeitig", bobText, slug: "gleichzeitig", version: version), $"/admin/posts/{id}", tags));
-
-            var statuses = new[] { fromAlice.StatusCode, fromBob.StatusCode };
-            Assert.True(statuses.Order().SequenceEqual([HttpStatusCode.Redirect, HttpStatusCode.Conflict]),
-                $"round {round}: {string.Join(", ", statuses)} (expected one redirect and one 409)");
-            var (winnerText, loser, loserText) = fromAlice.StatusCode == HttpStatusCode.Redirect ? (aliceText, fromBob, bobText) : (bobText, fromAlice, aliceText);
+            var (winnerText, loser, loserText) = await Race(round, (isAlice, text) =>
+                Prepared(isAlice ? alice : bob, path, Posts.Fields("Gleichzeitig", text, slug: "gleichzeitig", version: version), $"/admin/posts/{id}", tags));
 
             var page = new HtmlParser().ParseDocument(await loser.Content.ReadAsStringAsync());
             Assert.Contains("changed meanwhile", page.QuerySelector("[role=alert]")!.TextContent);
@@ -90,17 +94,8 @@ public class ConcurrentSaveTests
         {
             var version = await app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
             var changesBefore = await app.WithDb(db => db.Changes.CountAsync(c => c.Subject == ChangeSubjects.City && c.SubjectId == id));
-            var aliceText = $"Alice, round {round}";
-            var bobText = $"Bob, round {round}";
-
-            var (fromAlice, fromBob) = await Together(
-                await Prepared(alice, $"{formPage}?handler=SaveCity", City(aliceText, version), formPage),
-                await Prepared(bob, $"{formPage}?handler=SaveCity", City(bobText, version), formPage));
-
-            var statuses = new[] { fromAlice.StatusCode, fromBob.StatusCode };
-            Assert.True(statuses.Order().SequenceEqual([HttpStatusCode.Redirect, HttpStatusCode.Conflict]),
-                $"round {round}: {string.Join(", ", statuses)} (expected one redirect and one 409)");
-            var (winnerText, loser, loserText) = fromAlice.StatusCode == HttpStatusCode.Redirect ? (aliceText, fromBob, bobText) : (bobText, fromAlice, aliceText);
+            var (winnerText, loser, loserText) = await Race(round, (isAlice, text) =>
+                Prepared(isAlice ? alice : bob, $"{formPage}?handler=SaveCity", City(text, version), formPage));
 
             var page = new HtmlParser().ParseDocument(await loser.Content.ReadAsStringAsync());
             Assert.Contains("changed meanwhile", page.QuerySelector("[role=alert]")!.TextContent);
