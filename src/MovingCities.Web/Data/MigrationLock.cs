@@ -19,28 +19,27 @@ public static class MigrationLock
 
     public static async Task ClearIfStaleAsync(MovingCitiesDb db, ILogger logger, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        // Only an existing file can hold a lock. Opening would create a missing one, and EF Core then takes it for an
+        // existing database and skips what it does on creation (switching the journal to WAL).
+        var settings = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Mode = SqliteOpenMode.ReadWrite };
+        if (!File.Exists(settings.DataSource))
+            return;
+        // A connection of its own, not the context's: EF Core's migrator opens and closes that one itself.
+        await using var connection = new SqliteConnection(settings.ToString());
+        await connection.OpenAsync(cancellationToken);
+        while (await TakenAtAsync(connection, cancellationToken) is { } takenAt)
         {
-            while (await TakenAtAsync(connection, cancellationToken) is { } takenAt)
+            var age = DateTimeOffset.UtcNow - takenAt;
+            if (age >= StaleAfter)
             {
-                var age = DateTimeOffset.UtcNow - takenAt;
-                if (age >= StaleAfter)
-                {
-                    await using var delete = connection.CreateCommand();
-                    delete.CommandText = $"DELETE FROM \"{Table}\"";
-                    await delete.ExecuteNonQueryAsync(cancellationToken);
-                    logger.LogWarning("Removed a migration lock taken at {TakenAt:u} by a process that stopped before releasing it", takenAt);
-                    return;
-                }
-                logger.LogInformation("Waiting for another process's migration (lock taken at {TakenAt:u})", takenAt);
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                await using var delete = connection.CreateCommand();
+                delete.CommandText = $"DELETE FROM \"{Table}\"";
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+                logger.LogWarning("Removed a migration lock taken at {TakenAt:u} by a process that stopped before releasing it", takenAt);
+                return;
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
+            logger.LogInformation("Waiting for another process's migration (lock taken at {TakenAt:u})", takenAt);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 

@@ -75,4 +75,17 @@ public class MigrationLockTests
         Assert.True(finished == run, "export did not go on after the lock was released");
         Assert.Equal(0, (await run).ExitCode);
     }
+
+    [Fact]
+    public async Task Looking_for_a_lock_does_not_create_the_database_so_a_new_one_still_gets_its_wal_journal()
+    {
+        var database = TestApp.NewDatabasePath();
+        using (var app = new TestApp(database))
+            _ = await app.GetJson("/api/cities");
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
 }
