@@ -25,7 +25,7 @@ public class City : IVersioned, IPublicData
         set
         {
             _name = Text.UnicodeText.Clean(value);
-            SearchName = Text.Slug.SearchKey(_name);
+            SearchName = CityRules.NameKey(_name);
         }
     }
 

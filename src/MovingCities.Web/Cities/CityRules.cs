@@ -13,6 +13,10 @@ public static class CityRules
     public const int MaxRegionLength = 200;
     public const int MaxDescriptionLength = 2000;
     public const int MaxCommitmentSummaryLength = 2000;
+    public const int MaxLocationNoteLength = 500;
+
+    /// <summary>Codes and keys (country, type, status, identifiers): far longer is never one of them.</summary>
+    public const int MaxCodeLength = 100;
 
     /// <summary>
     /// How far a city's point may lie from the gazetteer's point for its name: <c>validate-geodata</c> refuses a
@@ -26,6 +30,13 @@ public static class CityRules
     /// </summary>
     public static bool IsCountryCode(string? code, bool anyCase = false) =>
         code is { Length: 2 } && code.All(c => anyCase ? char.IsAsciiLetter(c) : char.IsAsciiLetterUpper(c));
+
+    /// <summary>
+    /// What two names of the same city share: they fold alike, whatever their case, accents, composition (NFD from a
+    /// Mac) or punctuation. With the country it tells whether a city is already on the map; stored as
+    /// <see cref="City.SearchName"/>, so the question runs in SQL.
+    /// </summary>
+    public static string NameKey(string name) => Slug.SearchKey(name);
 
     /// <summary>
     /// Why a name cannot be a city's name, or null. The name gives the city its address (slug) and its search key,

@@ -27,24 +27,30 @@ public static class MigrationLock
         // A connection of its own, not the context's: EF Core's migrator opens and closes that one itself.
         await using var connection = new SqliteConnection(settings.ToString());
         await connection.OpenAsync(cancellationToken);
-        while (await TakenAtAsync(connection, cancellationToken) is { } takenAt)
+        // Waiting is also bounded by our own clock: a lock stamped in the future (a clock set back) ages never.
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (await ReadAsync(connection, cancellationToken) is var (stamp, takenAt))
         {
-            var age = DateTimeOffset.UtcNow - takenAt;
-            if (age >= StaleAfter)
+            if (DateTimeOffset.UtcNow - takenAt >= StaleAfter || waiting.Elapsed >= StaleAfter)
             {
+                // Only the lock seen: if another process removed it and took a fresh one meanwhile, that one stays.
                 await using var delete = connection.CreateCommand();
-                delete.CommandText = $"DELETE FROM \"{Table}\"";
+                delete.CommandText = $"DELETE FROM \"{Table}\" WHERE \"Timestamp\" IS $stamp";
+                delete.Parameters.AddWithValue("$stamp", stamp);
                 await delete.ExecuteNonQueryAsync(cancellationToken);
                 logger.LogWarning("Removed a migration lock taken at {TakenAt:u} by a process that stopped before releasing it", takenAt);
                 return;
             }
-            logger.LogInformation("Waiting for another process's migration (lock taken at {TakenAt:u})", takenAt);
+            logger.LogWarning("Waiting for another process's migration (lock taken at {TakenAt:u}); a lock older than {StaleAfter} is removed", takenAt, StaleAfter);
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 
-    /// <returns>When the lock was taken, or null when nobody holds it. A timestamp that does not parse counts as old.</returns>
-    static async Task<DateTimeOffset?> TakenAtAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <returns>
+    /// The lock's stamp as stored and when it was taken, or null when nobody holds it. A stamp that does not parse
+    /// counts as old.
+    /// </returns>
+    static async Task<(object Stamp, DateTimeOffset TakenAt)?> ReadAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var exists = connection.CreateCommand();
         exists.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name";
@@ -53,11 +59,10 @@ public static class MigrationLock
             return null;
         await using var read = connection.CreateCommand();
         read.CommandText = $"SELECT \"Timestamp\" FROM \"{Table}\" LIMIT 1";
-        return await read.ExecuteScalarAsync(cancellationToken) switch
-        {
-            null or DBNull => null,
-            var value => DateTimeOffset.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : DateTimeOffset.MinValue,
-        };
+        if (await read.ExecuteScalarAsync(cancellationToken) is not { } stamp)
+            return null;
+        var takenAt = DateTimeOffset.TryParse(Convert.ToString(stamp, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : DateTimeOffset.MinValue;
+        return (stamp, takenAt);
     }
 }

@@ -110,16 +110,16 @@ public static partial class CityFileReader
         var name = RequiredString(properties, "name", "properties.name", problem, maxLength: CityRules.MaxNameLength);
         if (name is not null && CityRules.NameProblem(name) is { } nameProblem)
             problem($"properties.name: \"{name}\": {nameProblem}");
-        var country = RequiredString(properties, "country", "properties.country", problem);
+        var country = RequiredString(properties, "country", "properties.country", problem, maxLength: CityRules.MaxCodeLength);
         if (country is not null && !CityRules.IsCountryCode(country))
             problem($"properties.country: \"{country}\" is not an ISO 3166-1 alpha-2 code such as \"DE\"");
         var region = OptionalString(properties, "region", "properties.region", problem, maxLength: CityRules.MaxRegionLength);
         var description = OptionalString(properties, "description", "properties.description", problem, maxLength: CityRules.MaxDescriptionLength);
-        var profileUrl = OptionalString(properties, "profileUrl", "properties.profileUrl", problem);
+        var profileUrl = OptionalString(properties, "profileUrl", "properties.profileUrl", problem, maxLength: Http.Links.MaxLength);
         if (profileUrl is not null && !Links.IsHttp(profileUrl))
             problem($"properties.profileUrl: \"{profileUrl}\" is not an absolute http(s) URL");
-        var gazetteerName = OptionalString(properties, "gazetteerName", "properties.gazetteerName", problem, maxLength: 200);
-        var locationNote = OptionalString(properties, "locationNote", "properties.locationNote", problem, maxLength: 500);
+        var gazetteerName = OptionalString(properties, "gazetteerName", "properties.gazetteerName", problem, maxLength: CityRules.MaxNameLength);
+        var locationNote = OptionalString(properties, "locationNote", "properties.locationNote", problem, maxLength: CityRules.MaxLocationNoteLength);
 
         string? ags = null, wikidata = null;
         if (properties.TryGetProperty("identifiers", out var identifiers) && identifiers.ValueKind != JsonValueKind.Null)
@@ -130,10 +130,10 @@ public static partial class CityFileReader
             {
                 foreach (var unknown in identifiers.EnumerateObject().Select(p => p.Name).Except(["ags", "wikidata"]))
                     problem($"properties.identifiers.{unknown}: unknown identifier (known: ags, wikidata)");
-                ags = OptionalString(identifiers, "ags", "properties.identifiers.ags", problem);
+                ags = OptionalString(identifiers, "ags", "properties.identifiers.ags", problem, maxLength: CityRules.MaxCodeLength);
                 if (ags is not null && !Ags().IsMatch(ags))
                     problem($"properties.identifiers.ags: \"{ags}\" is not an 8-digit German municipality key");
-                wikidata = OptionalString(identifiers, "wikidata", "properties.identifiers.wikidata", problem);
+                wikidata = OptionalString(identifiers, "wikidata", "properties.identifiers.wikidata", problem, maxLength: CityRules.MaxCodeLength);
                 if (wikidata is not null && !WikidataId().IsMatch(wikidata))
                     problem($"properties.identifiers.wikidata: \"{wikidata}\" is not a Wikidata item id such as \"Q3834\"");
             }
@@ -212,39 +212,41 @@ public static partial class CityFileReader
         var failed = false;
         void Fail(string message) { failed = true; problem(message); }
 
-        var type = RequiredString(item, "type", $"{path}.type", Fail);
+        var type = RequiredString(item, "type", $"{path}.type", Fail, maxLength: CityRules.MaxCodeLength);
         if (type is not null && !knownTypes.Contains(type))
             Fail($"{path}.type: \"{type}\" is not in the commitment-type catalogue (known: {string.Join(", ", knownTypes.Order())})");
-        var status = RequiredString(item, "status", $"{path}.status", Fail);
+        var status = RequiredString(item, "status", $"{path}.status", Fail, maxLength: CityRules.MaxCodeLength);
         if (status is not null && !Statuses.Contains(status))
             Fail($"{path}.status: \"{status}\" is not one of {string.Join(", ", Statuses)}");
-        var date = OptionalString(item, "date", $"{path}.date", Fail);
+        var date = OptionalString(item, "date", $"{path}.date", Fail, maxLength: CityRules.MaxCodeLength);
         if (date is not null && !PartialDate.IsValid(date))
             Fail($"{path}.date: \"{date}\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
         var summary = OptionalString(item, "summary", $"{path}.summary", Fail, maxLength: CityRules.MaxCommitmentSummaryLength);
-        var source = RequiredString(item, "sourceUrl", $"{path}.sourceUrl", Fail);
+        var source = RequiredString(item, "sourceUrl", $"{path}.sourceUrl", Fail, maxLength: Http.Links.MaxLength);
         if (source is not null && !Links.IsHttp(source))
             Fail($"{path}.sourceUrl: \"{source}\" is not an absolute http(s) URL");
-        var verified = OptionalString(item, "lastVerified", $"{path}.lastVerified", Fail);
+        var verified = OptionalString(item, "lastVerified", $"{path}.lastVerified", Fail, maxLength: CityRules.MaxCodeLength);
         if (verified is not null && !DateOnly.TryParseExact(verified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             Fail($"{path}.lastVerified: \"{verified}\" is not a date (YYYY-MM-DD)");
         return failed ? null : new CommitmentRecord(type!, status!, date, summary, source!, verified);
     }
 
-    static string? RequiredString(JsonElement parent, string name, string path, Action<string> problem, int maxLength = 500)
+    static string? RequiredString(JsonElement parent, string name, string path, Action<string> problem, int maxLength)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             problem($"{path}: required");
             return null;
         }
-        var text = OptionalString(parent, name, path, problem, maxLength);
-        if (text is null && value.ValueKind == JsonValueKind.String)
+        // Null also comes back for text that was refused (too long, unreadable): that has its own message.
+        var refused = false;
+        var text = OptionalString(parent, name, path, message => { refused = true; problem(message); }, maxLength);
+        if (text is null && !refused && value.ValueKind == JsonValueKind.String)
             problem($"{path}: must not be empty");
         return text;
     }
 
-    static string? OptionalString(JsonElement parent, string name, string path, Action<string> problem, int maxLength = 500)
+    static string? OptionalString(JsonElement parent, string name, string path, Action<string> problem, int maxLength)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
             return null;

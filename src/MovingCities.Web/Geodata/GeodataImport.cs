@@ -64,7 +64,7 @@ public sealed class GeodataImport(MovingCitiesDb db)
 
         var existing = await db.Cities.Include(c => c.Commitments).AsSplitQuery().ToDictionaryAsync(c => c.Slug);
         bool SameCity(City city, CityRecord record) =>
-            city.Name == record.Name && city.Country == record.Country;
+            city.SearchName == CityRules.NameKey(record.Name) && city.Country == record.Country;
         records = CitySlugs.AssignAll(records, (slug, record) => existing.TryGetValue(slug, out var city) && !SameCity(city, record));
 
         await using var transaction = await db.Database.BeginTransactionAsync();

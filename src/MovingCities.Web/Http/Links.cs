@@ -4,6 +4,9 @@ namespace MovingCities.Web.Http;
 
 public static class Links
 {
+    /// <summary>Longest source or profile address stored, in files, <c>import</c> and forms alike.</summary>
+    public const int MaxLength = 500;
+
     /// <summary>
     /// Whether a URL may be stored and become a link: absolute http(s) only, never javascript:, data: or ftp:.
     /// The one check for the geodata files, <c>import</c>, the editors' forms and the pages that render links.
@@ -15,7 +18,7 @@ public static class Links
 /// <summary><see cref="Links.IsHttp"/> as form validation (an empty field is left to <c>[Required]</c>).</summary>
 public sealed class HttpUrlAttribute : ValidationAttribute
 {
-    public HttpUrlAttribute() : base("The source must be an http(s) address.") { }
+    public HttpUrlAttribute() : base($"The source must be an http(s) address. At most {Links.MaxLength} characters.") { }
 
-    public override bool IsValid(object? value) => value is not string url || url.Length == 0 || Links.IsHttp(url);
+    public override bool IsValid(object? value) => value is not string url || url.Length == 0 || Links.IsHttp(url) && url.Length <= Links.MaxLength;
 }

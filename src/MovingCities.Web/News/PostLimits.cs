@@ -11,7 +11,7 @@ public static class PostLimits
     public const int MaxTitleLength = 200;
     public const int MaxSlugLength = 120;
     public const int MaxSummaryLength = 500;
-    public const int MaxSourceUrlLength = 500;
+    public const int MaxSourceUrlLength = Http.Links.MaxLength;
 
     /// <summary>The languages a post is written in, as the form's pattern; <see cref="IsLanguage"/> in code.</summary>
     public const string LanguagePattern = "^(de|en)$";

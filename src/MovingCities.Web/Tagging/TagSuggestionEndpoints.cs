@@ -5,7 +5,11 @@ namespace MovingCities.Web.Tagging;
 
 public static class TagSuggestionEndpoints
 {
-    public const int MaxTextLength = 100_000;
+    /// <summary>
+    /// The editor sends a post's title, summary and text together: room for the longest of each (News/PostLimits)
+    /// and the line breaks between them, so a post the form accepts always gets suggestions.
+    /// </summary>
+    public const int MaxTextLength = News.PostLimits.MaxTextCharacters + News.PostLimits.MaxTitleLength + News.PostLimits.MaxSummaryLength + 16;
 
     public static IEndpointRouteBuilder MapEditorApi(this IEndpointRouteBuilder routes)
     {

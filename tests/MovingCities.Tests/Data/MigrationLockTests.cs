@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using MovingCities.Tests.Geodata;
 using MovingCities.Tests.Infrastructure;
@@ -34,6 +35,13 @@ public class MigrationLockTests
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>Read while the command writes: a torn read counts as "not yet".</summary>
+    static bool Logged(StringWriter log, string text)
+    {
+        try { return log.ToString().Contains(text, StringComparison.Ordinal); }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException) { return false; }
+    }
+
     [Fact]
     public async Task A_lock_left_by_a_killed_process_is_removed_and_the_command_runs()
     {
@@ -60,9 +68,14 @@ public class MigrationLockTests
         LeaveLock(database, DateTimeOffset.UtcNow);
 
         var export = Path.Combine(Path.GetDirectoryName(database)!, "export");
-        var run = Task.Run(() => CommandLineTests.Run(database, "export", export));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var log = new StringWriter();
+        var run = Task.Run(() => CommandLineTests.RunWatched(database, log, "export", export));
+        var waited = Stopwatch.StartNew();
+        while (!run.IsCompleted && !Logged(log, "Waiting for another process's migration") && waited.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(50);
         Assert.False(run.IsCompleted, "a fresh lock belongs to a process migrating now: it must be waited for, not removed");
+        Assert.True(Logged(log, "Waiting for another process's migration"), "the command does not say what it waits for");
+        Assert.Equal(1, Locks(database));
 
         using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {

@@ -14,9 +14,15 @@ public class CommandLineTests
 {
     internal static (int ExitCode, string Output, string Errors) Run(string database, params string[] args) => RunWithInput(database, "", args);
 
-    static (int ExitCode, string Output, string Errors) RunWithInput(string database, string input, params string[] args)
+    /// <summary>Like <see cref="Run"/>, with standard output (where the app logs) readable while the command runs.</summary>
+    internal static (int ExitCode, string Output, string Errors) RunWatched(string database, StringWriter output, params string[] args) =>
+        Invoke(database, "", args, output);
+
+    static (int ExitCode, string Output, string Errors) RunWithInput(string database, string input, params string[] args) =>
+        Invoke(database, input, args, new StringWriter());
+
+    static (int ExitCode, string Output, string Errors) Invoke(string database, string input, string[] args, StringWriter output)
     {
-        var output = new StringWriter();
         var errors = new StringWriter();
         var (originalOut, originalError, originalIn) = (Console.Out, Console.Error, Console.In);
         Console.SetOut(output);

@@ -45,12 +45,12 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
     static JsonObject FirstCommitment(JsonObject feature) => Properties(feature)["commitments"]![0]!.AsObject();
 
     /// <summary>Posts the add-a-city form; returns the status and the page.</summary>
-    async Task<(HttpStatusCode Status, string Html)> PostNewCity(string name, string country = "DE")
+    async Task<(HttpStatusCode Status, string Html)> PostNewCity(string name, string country = "DE", string description = "")
     {
         var editor = await host.Editor;
         var response = await editor.PostForm("/admin/cities/new", new()
         {
-            ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = "", ["Input.Description"] = "",
+            ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = "", ["Input.Description"] = description,
             ["Input.Latitude"] = "50.5", ["Input.Longitude"] = "8.5", ["Input.Version"] = "0", ["Input.ConfirmFar"] = "false",
         });
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
@@ -121,6 +121,43 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
         var (status, html) = await PostNewCommitment("2019", source);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The source must be an http(s) address.", Shown(html));
+    }
+
+    [Fact]
+    public async Task A_source_over_the_length_limit_is_refused_by_import_and_form_with_one_reason()
+    {
+        var tooLong = "https://example.org/" + new string('a', Web.Http.Links.MaxLength);
+        var problems = ImportProblems(f => FirstCommitment(f)["sourceUrl"] = tooLong);
+        Assert.Contains(problems, p => p.Contains($"sourceUrl: longer than {Web.Http.Links.MaxLength} characters"));
+        Assert.DoesNotContain(problems, p => p.Contains("must not be empty"));
+        var (status, html) = await PostNewCommitment("2019", tooLong);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"At most {Web.Http.Links.MaxLength} characters.", Shown(html));
+    }
+
+    [Theory]
+    [InlineData("Osnabru\u0308ck")] // decomposed, as a Mac sends it
+    [InlineData("osnabrück")]
+    [InlineData("OSNABRÜCK")]
+    public async Task A_city_already_on_the_map_is_not_added_twice_whatever_its_case_or_composition(string name)
+    {
+        var (status, html) = await PostNewCity(name);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("is already on the map", Shown(html));
+        Assert.Equal(1, await host.App.WithDb(db => db.Cities.CountAsync(c => c.SearchName == "osnabruck")));
+    }
+
+    [Fact]
+    public async Task A_description_is_counted_as_a_reader_counts_it_by_import_and_form()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("😀", CityRules.MaxDescriptionLength)); // 2 UTF-16 units each
+        Assert.Empty(ImportProblems(f => Properties(f)["description"] = emoji));
+        var (status, _) = await PostNewCity("Emojihausen", description: emoji);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Contains(ImportProblems(f => Properties(f)["description"] = emoji + "😀"), p => p.Contains("description: longer than"));
+        var (refused, html) = await PostNewCity("Emojidorf", description: emoji + "😀");
+        Assert.Equal(HttpStatusCode.OK, refused);
+        Assert.Contains($"At most {CityRules.MaxDescriptionLength:N0} characters.", Shown(html));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MovingCities.Web.Cities;
 using MovingCities.Web.Commitments;
+using MovingCities.Web.Text;
 using MovingCities.Web.Geodata;
 using MovingCities.Web.Http;
 
@@ -9,16 +10,16 @@ namespace MovingCities.Web.Pages.Admin.Cities;
 /// <summary>A city's own fields, for adding and editing.</summary>
 public sealed class CityForm
 {
-    [Required, StringLength(CityRules.MaxNameLength), CityName, Display(Name = "Name")]
+    [Required, TextLength(CityRules.MaxNameLength), CityName, Display(Name = "Name")]
     public string Name { get; set; } = "";
 
     [Required, CountryCode, Display(Name = "Country")]
     public string Country { get; set; } = "";
 
-    [StringLength(CityRules.MaxRegionLength), Display(Name = "Region (state, canton, province)")]
+    [TextLength(CityRules.MaxRegionLength), Display(Name = "Region (state, canton, province)")]
     public string? Region { get; set; }
 
-    [StringLength(CityRules.MaxDescriptionLength), Display(Name = "Description")]
+    [TextLength(CityRules.MaxDescriptionLength), Display(Name = "Description")]
     public string? Description { get; set; }
 
     [Range(-90, 90, ErrorMessage = "Latitude is between -90 and 90."), Display(Name = "Latitude")]
@@ -48,7 +49,7 @@ public sealed class CommitmentForm
     [PartialDate, Display(Name = "Date")]
     public string? Date { get; set; }
 
-    [StringLength(CityRules.MaxCommitmentSummaryLength), Display(Name = "Summary")]
+    [TextLength(CityRules.MaxCommitmentSummaryLength), Display(Name = "Summary")]
     public string? Summary { get; set; }
 
     [Required(ErrorMessage = "Every commitment needs its source."), HttpUrl, Display(Name = "Source URL")]

@@ -54,7 +54,8 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
         Candidates = Lookup(Input.Name, Input.Country);
         if (!ModelState.IsValid)
             return Page();
-        if (await db.Cities.AnyAsync(c => c.Name == Input.Name.Trim() && c.Country == Input.Country))
+        var nameKey = CityRules.NameKey(Input.Name);
+        if (await db.Cities.AnyAsync(c => c.SearchName == nameKey && c.Country == Input.Country))
         {
             ModelState.AddModelError("Input.Name", $"{Input.Name} ({Input.Country}) is already on the map.");
             return Page();
