@@ -70,15 +70,12 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
             Region = string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim(),
             Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
             LocationNote = Warning is null ? null : "Placed by an editor away from the gazetteer's point.",
-            Version = 1,
         };
         city.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
         db.Cities.Add(city);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        HistoryLog.Record(db, ChangeSubjects.City, city.Id, city.Name, "created", User.Identity!.Name!, null, CitySnapshot.Of(city));
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        // A new city has no older version to lose to: saved with its history entry like every other edit.
+        await VersionedSave.TrySaveAsync(db, city, loadedVersion: 0, () =>
+            HistoryLog.Record(db, ChangeSubjects.City, city.Id, city.Name, "created", User.Identity!.Name!, null, CitySnapshot.Of(city)));
         TempData["Saved"] = $"{city.Name} is on the map now. Add its commitments below.";
         return Redirect($"/admin/cities/{city.Id}");
     }
