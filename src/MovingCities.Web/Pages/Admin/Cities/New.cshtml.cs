@@ -46,6 +46,15 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
         return (country.Length == 0 ? gazetteer.Named(name) : gazetteer.Named(name, country)).Take(10).ToList();
     }
 
+    /// <summary>True, and the form says so, when a city with the typed name and country exists.</summary>
+    async Task<bool> AlreadyOnTheMapAsync()
+    {
+        if (!await db.Cities.AnyAsync(c => c.Name == Input.Name.Trim() && c.Country == Input.Country))
+            return false;
+        ModelState.AddModelError("Input.Name", $"{Input.Name} ({Input.Country}) is already on the map.");
+        return true;
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         // A blank field binds as null despite the defaults: ModelState already says it is required.
@@ -54,29 +63,41 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
         Candidates = Lookup(Input.Name, Input.Country);
         if (!ModelState.IsValid)
             return Page();
-        if (await db.Cities.AnyAsync(c => c.Name == Input.Name.Trim() && c.Country == Input.Country))
-        {
-            ModelState.AddModelError("Input.Name", $"{Input.Name} ({Input.Country}) is already on the map.");
+        if (await AlreadyOnTheMapAsync())
             return Page();
-        }
         Warning = PositionCheck.FarFromGazetteer(gazetteerSource.Gazetteer, Input.Name, Input.Country, Input.Region, Input.Latitude, Input.Longitude);
         if (Warning is not null && !Input.ConfirmFar)
             return Page();
 
-        var slug = await CitySlugs.FreeSlugAsync(db, Input.Name.Trim(), Input.Country, string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim());
-        var city = new City
+        var region = string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim();
+        for (var attempt = 1; ; attempt++)
         {
-            Slug = slug, Name = Input.Name.Trim(), Country = Input.Country,
-            Region = string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim(),
-            Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
-            LocationNote = Warning is null ? null : "Placed by an editor away from the gazetteer's point.",
-        };
-        city.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
-        db.Cities.Add(city);
-        // A new city has no older version to lose to: saved with its history entry like every other edit.
-        await VersionedSave.TrySaveAsync(db, city, loadedVersion: 0, () =>
-            HistoryLog.Record(db, ChangeSubjects.City, city.Id, city.Name, "created", User.Identity!.Name!, null, CitySnapshot.Of(city)));
-        TempData["Saved"] = $"{city.Name} is on the map now. Add its commitments below.";
-        return Redirect($"/admin/cities/{city.Id}");
+            var city = new City
+            {
+                Slug = await CitySlugs.FreeSlugAsync(db, Input.Name.Trim(), Input.Country, region),
+                Name = Input.Name.Trim(), Country = Input.Country, Region = region,
+                Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
+                LocationNote = Warning is null ? null : "Placed by an editor away from the gazetteer's point.",
+            };
+            city.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
+            db.Cities.Add(city);
+            // A new city has no older version to lose to: saved with its history entry like every other edit.
+            var outcome = await VersionedSave.TrySaveAsync(db, city, loadedVersion: 0, () =>
+                HistoryLog.Record(db, ChangeSubjects.City, city.Id, city.Name, "created", User.Identity!.Name!, null, CitySnapshot.Of(city)));
+            if (outcome == SaveOutcome.Saved)
+            {
+                TempData["Saved"] = $"{city.Name} is on the map now. Add its commitments below.";
+                return Redirect($"/admin/cities/{city.Id}");
+            }
+            // Another editor's city took the slug after it was found free: answer as if it had been saved first.
+            // The same city is already on the map; another city with the name leaves the next slug free.
+            if (await AlreadyOnTheMapAsync())
+                return Page();
+            if (attempt == 3)
+            {
+                ModelState.AddModelError("Input.Name", "Other cities with this name were being added at the same moment; please add it again.");
+                return Page();
+            }
+        }
     }
 }

@@ -33,18 +33,22 @@ public sealed class HistoryModel(MovingCitiesDb db) : PageModel
         var change = await db.Changes.FirstOrDefaultAsync(c => c.Id == changeId && c.Subject == ChangeSubjects.Post && c.SubjectId == id);
         if (post is null || change is null || HistoryLog.Read<PostSnapshot>(change.After) is not { } version)
             return NotFound();
+        var slugTaken = $"Not restored: another post now has the address /news/{version.Slug}.";
         if (await db.NewsPosts.AnyAsync(p => p.Slug == version.Slug && p.Id != id))
         {
-            TempData["Saved"] = $"Not restored: another post now has the address /news/{version.Slug}.";
+            TempData["Saved"] = slugTaken;
             return Redirect($"/admin/posts/{id}");
         }
         var before = PostSnapshot.Of(post);
         version.ApplyTo(post, await db.Cities.Where(c => version.Cities.Contains(c.Slug)).ToListAsync());
-        var restored = await VersionedSave.TrySaveAsync(db, post, post.Version, () =>
+        var outcome = await VersionedSave.TrySaveAsync(db, post, post.Version, () =>
             HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, "restored", User.Identity!.Name!, before, PostSnapshot.Of(post)));
-        TempData["Saved"] = restored
-            ? $"Restored the version of {change.AtUtc:yyyy-MM-dd HH:mm} UTC."
-            : "Not restored: someone saved this post at the same moment. Their version is below; restore again from the history if you still want the old one.";
+        TempData["Saved"] = outcome switch
+        {
+            SaveOutcome.Saved => $"Restored the version of {change.AtUtc:yyyy-MM-dd HH:mm} UTC.",
+            SaveOutcome.Taken => slugTaken, // taken after the check above: the answer that check would have given
+            _ => "Not restored: someone saved this post at the same moment. Their version is below; restore again from the history if you still want the old one.",
+        };
         return Redirect($"/admin/posts/{id}");
     }
 }
