@@ -36,18 +36,25 @@ public enum SaveOutcome
 /// only as a <see cref="DbUpdateConcurrencyException"/> (the UPDATE's <c>WHERE Version = loaded</c> matches no
 /// row); both come back as <see cref="SaveOutcome.Stale"/>, so the caller shows one conflict answer. Likewise a
 /// slug checked free and taken by another save before this one's write shows up only as the unique index's
-/// error; it comes back as <see cref="SaveOutcome.Taken"/>, so the caller answers as if its check had seen it.
+/// error (or, for a rule without an index, the caller's check repeated under the write lock); it comes back as
+/// <see cref="SaveOutcome.Taken"/>, so the caller answers as if its check had seen it.
 /// </remarks>
 public static class VersionedSave
 {
     /// <param name="item">Tracked by <paramref name="db"/> and already changed; new items (Added) have no older version to lose to.</param>
     /// <param name="loadedVersion">The version the editor's form was loaded from.</param>
     /// <param name="recordChange">Adds the history entry; runs after the first write, so a new item has its id.</param>
+    /// <param name="takenMeanwhile">
+    /// For a rule no unique index enforces (one city per name and country): whether another save has broken it
+    /// since the caller checked. Runs in the save's transaction, which holds the database's write lock, so no
+    /// other save can slip in between it and the write; true gives <see cref="SaveOutcome.Taken"/>.
+    /// </param>
     /// <returns>
     /// Unless <see cref="SaveOutcome.Saved"/>, nothing was written and <paramref name="db"/> forgets everything it
     /// tracked, so the caller reloads what it shows.
     /// </returns>
-    public static async Task<SaveOutcome> TrySaveAsync(MovingCitiesDb db, IVersioned item, int loadedVersion, Action recordChange)
+    public static async Task<SaveOutcome> TrySaveAsync(MovingCitiesDb db, IVersioned item, int loadedVersion, Action recordChange,
+        Func<Task<bool>>? takenMeanwhile = null)
     {
         var entry = db.Entry(item);
         if (entry.State != EntityState.Added)
@@ -62,7 +69,13 @@ public static class VersionedSave
         item.Version = loadedVersion + 1;
         try
         {
+            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write lock is held from here to the commit.
             await using var transaction = await db.Database.BeginTransactionAsync();
+            if (takenMeanwhile is not null && await takenMeanwhile())
+            {
+                db.ChangeTracker.Clear();
+                return SaveOutcome.Taken;
+            }
             await db.SaveChangesAsync();
             recordChange();
             await db.SaveChangesAsync();

@@ -82,15 +82,18 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
             city.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
             db.Cities.Add(city);
             // A new city has no older version to lose to: saved with its history entry like every other edit.
+            // The same city added by another editor since the check above would get the next free slug, so the
+            // check is repeated where no other save can come between it and the write.
             var outcome = await VersionedSave.TrySaveAsync(db, city, loadedVersion: 0, () =>
-                HistoryLog.Record(db, ChangeSubjects.City, city.Id, city.Name, "created", User.Identity!.Name!, null, CitySnapshot.Of(city)));
+                HistoryLog.Record(db, ChangeSubjects.City, city.Id, city.Name, "created", User.Identity!.Name!, null, CitySnapshot.Of(city)),
+                takenMeanwhile: () => db.Cities.AnyAsync(c => c.Name == city.Name && c.Country == city.Country));
             if (outcome == SaveOutcome.Saved)
             {
                 TempData["Saved"] = $"{city.Name} is on the map now. Add its commitments below.";
                 return Redirect($"/admin/cities/{city.Id}");
             }
-            // Another editor's city took the slug after it was found free: answer as if it had been saved first.
-            // The same city is already on the map; another city with the name leaves the next slug free.
+            // Another editor's city came first: answer as if it had been saved before this request's checks. The
+            // same city is already on the map; another city with the name (elsewhere) leaves the next slug free.
             if (await AlreadyOnTheMapAsync())
                 return Page();
             if (attempt == 3)
