@@ -3,7 +3,9 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using MovingCities.Tests.Infrastructure;
+using MovingCities.Web.Cities;
 using MovingCities.Web.History;
+using MovingCities.Web.News;
 
 namespace MovingCities.Tests.Editors;
 
@@ -106,5 +108,80 @@ public class ConcurrentSaveTests
                 .OrderBy(c => c.Id).Skip(changesBefore).ToListAsync());
             Assert.Contains(winnerText, Assert.Single(changes).After);
         }
+    }
+
+    // The race made certain: another save commits after this request's version check and before its write, so
+    // only the UPDATE's WHERE Version = loaded can notice (VersionedSave's DbUpdateConcurrencyException branch).
+
+    [Fact]
+    public async Task A_post_saved_by_someone_else_between_the_version_check_and_the_write_is_refused_with_409_and_no_history_entry()
+    {
+        using var app = new TestApp();
+        var alice = await Editor.SignIn(app, "alice@example.org");
+        var id = await Posts.Create(alice, Posts.Fields("Dazwischen", "Start", slug: "dazwischen"), []);
+        var version = await app.WithDb(db => db.NewsPosts.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+        var changesBefore = await app.WithDb(db => db.Changes.CountAsync());
+        app.SaveHook.Once(db => SaveHook.Saves<NewsPost>(db, EntityState.Modified), () => app.WithDb(async db =>
+        {
+            var post = await db.NewsPosts.SingleAsync(p => p.Id == id);
+            var before = PostSnapshot.Of(post);
+            post.Body = "Bob's text";
+            post.Version++;
+            HistoryLog.Record(db, ChangeSubjects.Post, id, post.Title, "updated", "bob@example.org", before, PostSnapshot.Of(post));
+            await db.SaveChangesAsync();
+        }));
+
+        var response = await Posts.Save(alice, id, "Save", Posts.Fields("Dazwischen", "Alice's text", slug: "dazwischen", version: version));
+
+        Assert.Equal(1, app.SaveHook.Ran);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("changed meanwhile", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Contains("bob@example.org", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal("Bob's text", page.QuerySelector("[data-role=their-text]")!.TextContent);
+        Assert.Equal("Alice's text", page.QuerySelector("[data-role=your-text]")!.TextContent);
+        Assert.Equal("Alice's text", page.QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim());
+        Assert.Equal((version + 1).ToString(CultureInfo.InvariantCulture), page.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
+        Assert.Equal("Bob's text", await app.WithDb(db => db.NewsPosts.Where(p => p.Id == id).Select(p => p.Body).SingleAsync()));
+        var changes = await app.WithDb(db => db.Changes.OrderBy(c => c.Id).Skip(changesBefore).ToListAsync());
+        Assert.Equal("bob@example.org", Assert.Single(changes).Editor);
+        Assert.DoesNotContain("Alice's text", changes[0].After);
+    }
+
+    [Fact]
+    public async Task A_city_saved_by_someone_else_between_the_version_check_and_the_write_is_refused_with_409_and_no_history_entry()
+    {
+        using var app = new TestApp();
+        var alice = await Editor.SignIn(app, "alice@example.org");
+        var id = await app.WithDb(db => db.Cities.Where(c => c.Slug == "hanau").Select(c => c.Id).SingleAsync());
+        var version = await app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
+        var changesBefore = await app.WithDb(db => db.Changes.CountAsync());
+        app.SaveHook.Once(db => SaveHook.Saves<City>(db, EntityState.Modified), () => app.WithDb(async db =>
+        {
+            var city = await db.Cities.SingleAsync(c => c.Id == id);
+            var before = CitySnapshot.Of(city);
+            city.Description = "Bob's text";
+            city.Version++;
+            HistoryLog.Record(db, ChangeSubjects.City, id, city.Name, "updated", "bob@example.org", before, CitySnapshot.Of(city));
+            await db.SaveChangesAsync();
+        }));
+
+        var response = await alice.PostForm($"/admin/cities/{id}?handler=SaveCity", new()
+        {
+            ["Input.Name"] = "Hanau", ["Input.Country"] = "DE", ["Input.Region"] = "Hessen", ["Input.Description"] = "Alice's text",
+            ["Input.Latitude"] = "50.13423", ["Input.Longitude"] = "8.91418", ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
+            ["Input.ConfirmFar"] = "true",
+        }, $"/admin/cities/{id}");
+
+        Assert.Equal(1, app.SaveHook.Ran);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("changed meanwhile", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Contains("Bob's text", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal("Alice's text", page.QuerySelector("textarea[name='Input.Description']")!.TextContent.Trim());
+        Assert.Equal("Bob's text", await app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Description).SingleAsync()));
+        var changes = await app.WithDb(db => db.Changes.OrderBy(c => c.Id).Skip(changesBefore).ToListAsync());
+        Assert.Equal("bob@example.org", Assert.Single(changes).Editor);
+        Assert.DoesNotContain("Alice's text", changes[0].After);
     }
 }

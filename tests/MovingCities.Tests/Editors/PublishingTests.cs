@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
 using MovingCities.Tests.Infrastructure;
 using MovingCities.Web.History;
 
@@ -100,7 +102,7 @@ public class PublishingTests
         var history = await editor.Page($"/admin/posts/{id}/history");
         Assert.Equal(3, history.QuerySelectorAll("[data-role=history] > li").Length);
 
-        var restore = await editor.PostForm($"/admin/posts/{id}/history?handler=Restore", new() { ["changeId"] = changes[1].Id.ToString() },
+        var restore = await editor.PostForm($"/admin/posts/{id}/history?handler=Restore", RestoreForm(history, changes[1].Id),
             $"/admin/posts/{id}/history");
 
         Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
@@ -108,6 +110,45 @@ public class PublishingTests
         Assert.Contains("First text", post.GetProperty("html").GetString());
         Assert.Equal(["osnabrueck"], post.GetProperty("cities").EnumerateArray().Select(c => c.GetProperty("slug").GetString()));
         Assert.Equal("restored", await app.WithDb(db => Task.FromResult(db.Changes.OrderBy(c => c.Id).Last().Action)));
+    }
+
+    /// <summary>The fields of a change's restore form as the history page rendered them.</summary>
+    static Dictionary<string, string> RestoreForm(AngleSharp.Html.Dom.IHtmlDocument history, int changeId) =>
+        history.QuerySelectorAll($"[data-change='{changeId}'] form input[type=hidden]")
+            .Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+
+    [Fact]
+    public async Task A_restore_clicked_on_a_history_page_older_than_the_post_is_refused_with_409_and_overwrites_nothing()
+    {
+        using var app = new TestApp();
+        var editor = await Editor.SignIn(app);
+        var other = await Editor.SignIn(app, "other@example.org");
+        var id = await Posts.Create(editor, Draft(body: "First text"), []);
+        await Posts.Save(editor, id, "Save", Draft(1, "Second text"));
+        var first = await app.WithDb(db => db.Changes.Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == id).MinAsync(c => c.Id));
+        var history = await editor.Page($"/admin/posts/{id}/history");
+        var restoreForm = RestoreForm(history, first);
+        Assert.Equal("2", restoreForm["version"]);
+
+        // Meanwhile someone else saves an edit.
+        Assert.Equal(HttpStatusCode.Redirect, (await Posts.Save(other, id, "Save", Draft(2, "Edited meanwhile"))).StatusCode);
+        var changesBefore = await app.WithDb(db => db.Changes.CountAsync());
+
+        var restore = await editor.PostForm($"/admin/posts/{id}/history?handler=Restore", restoreForm, $"/admin/posts/{id}/history");
+
+        Assert.Equal(HttpStatusCode.Conflict, restore.StatusCode);
+        var page = new HtmlParser().ParseDocument(await restore.Content.ReadAsStringAsync());
+        var alert = page.QuerySelector("[role=alert]")!;
+        Assert.Contains("changed meanwhile", alert.TextContent);
+        Assert.Contains("other@example.org", alert.TextContent);
+        Assert.Equal("Edited meanwhile", alert.QuerySelector("[data-role=their-text]")!.TextContent);
+        Assert.Equal("First text", alert.QuerySelector("[data-role=your-text]")!.TextContent);
+        Assert.Equal("Edited meanwhile", await app.WithDb(db => db.NewsPosts.Where(p => p.Id == id).Select(p => p.Body).SingleAsync()));
+        Assert.Equal(changesBefore, await app.WithDb(db => db.Changes.CountAsync()));
+        // The page now lists the change made meanwhile, and its restore forms carry the version it shows.
+        Assert.Equal(3, page.QuerySelectorAll("[data-role=history] > li").Length);
+        Assert.Equal("3", RestoreForm(page, first)["version"]);
     }
 
     [Fact]

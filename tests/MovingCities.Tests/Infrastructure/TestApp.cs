@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MovingCities.Web.Data;
 
@@ -25,6 +27,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public Uri BaseAddress => new(_environment == "Development" ? "http://localhost" : "https://localhost");
 
     public string DatabasePath { get; }
+
+    /// <summary>Runs a test's action between a request's checks and its write (inert unless armed).</summary>
+    public SaveHook SaveHook { get; } = new();
 
     public static string NewDatabasePath() =>
         Path.Combine(Directory.CreateTempSubdirectory("movingcities-test-").FullName, "test.db");
@@ -54,6 +59,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // The fixture has no outlines of its own; the real ones are data, not a contract.
         builder.UseSetting("Basemap:OutlinesPath", Path.Combine(RepoGeodata, "country-outlines.geojson"));
         builder.UseSetting("Gazetteer:Folder", RepoGeodata);
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<MovingCitiesDb>(options => options.AddInterceptors(SaveHook)));
     }
 
     /// <summary>Runs something against the app's database in its own scope.</summary>

@@ -120,9 +120,11 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
     async Task<IActionResult> SaveAsync(string subject, string label, string action, object? before, Func<object?> after,
         int loadedVersion, string message)
     {
-        var saved = await VersionedSave.TrySaveAsync(db, City, loadedVersion, () =>
+        var outcome = await VersionedSave.TrySaveAsync(db, City, loadedVersion, () =>
             HistoryLog.Record(db, subject, City.Id, label, action, User.Identity!.Name!, before, after()));
-        if (!saved)
+        if (outcome == SaveOutcome.Taken)
+            throw new System.Diagnostics.UnreachableException("Editing a city or its commitments changes no unique value (the slug stays).");
+        if (outcome == SaveOutcome.Stale)
         {
             // Someone saved between this request's load and its write: answer as if it had come a moment later.
             if (!await LoadAsync(City.Id))

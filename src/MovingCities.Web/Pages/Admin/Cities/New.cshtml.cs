@@ -46,6 +46,19 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
         return (country.Length == 0 ? gazetteer.Named(name) : gazetteer.Named(name, country)).Take(10).ToList();
     }
 
+    /// <summary>
+    /// True, and the form says so, when the city is on the map: a city of the country whose name folds like the typed
+    /// one (case, accents, composition aside; <see cref="CityRules.NameKey"/>).
+    /// </summary>
+    async Task<bool> AlreadyOnTheMapAsync()
+    {
+        var nameKey = CityRules.NameKey(Input.Name);
+        if (!await db.Cities.AnyAsync(c => c.SearchName == nameKey && c.Country == Input.Country))
+            return false;
+        ModelState.AddModelError("Input.Name", $"{Input.Name} ({Input.Country}) is already on the map.");
+        return true;
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         // A blank field binds as null despite the defaults: ModelState already says it is required.
@@ -54,33 +67,44 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
         Candidates = Lookup(Input.Name, Input.Country);
         if (!ModelState.IsValid)
             return Page();
-        var nameKey = CityRules.NameKey(Input.Name);
-        if (await db.Cities.AnyAsync(c => c.SearchName == nameKey && c.Country == Input.Country))
-        {
-            ModelState.AddModelError("Input.Name", $"{Input.Name} ({Input.Country}) is already on the map.");
+        if (await AlreadyOnTheMapAsync())
             return Page();
-        }
         Warning = PositionCheck.FarFromGazetteer(gazetteerSource.Gazetteer, Input.Name, Input.Country, Input.Region, Input.Latitude, Input.Longitude);
         if (Warning is not null && !Input.ConfirmFar)
             return Page();
 
-        var slug = await CitySlugs.FreeSlugAsync(db, Input.Name.Trim(), Input.Country, string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim());
-        var city = new City
+        var region = string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim();
+        for (var attempt = 1; ; attempt++)
         {
-            Slug = slug, Name = Input.Name.Trim(), Country = Input.Country,
-            Region = string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim(),
-            Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
-            LocationNote = Warning is null ? null : "Placed by an editor away from the gazetteer's point.",
-            Version = 1,
-        };
-        city.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
-        db.Cities.Add(city);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        HistoryLog.Record(db, ChangeSubjects.City, city.Id, city.Name, "created", User.Identity!.Name!, null, CitySnapshot.Of(city));
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        TempData["Saved"] = $"{city.Name} is on the map now. Add its commitments below.";
-        return Redirect($"/admin/cities/{city.Id}");
+            var city = new City
+            {
+                Slug = await CitySlugs.FreeSlugAsync(db, Input.Name.Trim(), Input.Country, region),
+                Name = Input.Name.Trim(), Country = Input.Country, Region = region,
+                Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
+                LocationNote = Warning is null ? null : "Placed by an editor away from the gazetteer's point.",
+            };
+            city.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
+            db.Cities.Add(city);
+            // A new city has no older version to lose to: saved with its history entry like every other edit.
+            // The same city added by another editor since the check above would get the next free slug, so the
+            // check is repeated where no other save can come between it and the write.
+            var outcome = await VersionedSave.TrySaveAsync(db, city, loadedVersion: 0, () =>
+                HistoryLog.Record(db, ChangeSubjects.City, city.Id, city.Name, "created", User.Identity!.Name!, null, CitySnapshot.Of(city)),
+                takenMeanwhile: () => db.Cities.AnyAsync(c => c.SearchName == city.SearchName && c.Country == city.Country && c.Id != city.Id));
+            if (outcome == SaveOutcome.Saved)
+            {
+                TempData["Saved"] = $"{city.Name} is on the map now. Add its commitments below.";
+                return Redirect($"/admin/cities/{city.Id}");
+            }
+            // Another editor's city came first: answer as if it had been saved before this request's checks. The
+            // same city is already on the map; another city with the name (elsewhere) leaves the next slug free.
+            if (await AlreadyOnTheMapAsync())
+                return Page();
+            if (attempt == 3)
+            {
+                ModelState.AddModelError("Input.Name", "Other cities with this name were being added at the same moment; please add it again.");
+                return Page();
+            }
+        }
     }
 }

@@ -98,7 +98,7 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         else if (string.IsNullOrEmpty(slug))
             ModelState.AddModelError("Input.Slug", "Give the post a title or a slug.");
         else if (await db.NewsPosts.AnyAsync(p => p.Slug == slug && p.Id != (id ?? 0)))
-            ModelState.AddModelError("Input.Slug", $"Another post already has the address /news/{slug}; choose another slug.");
+            SlugTaken(slug);
         var cities = await db.Cities.Where(c => Input.Cities.Contains(c.Slug)).ToListAsync();
         foreach (var missing in Input.Cities.Except(cities.Select(c => c.Slug)))
             ModelState.AddModelError("Input.Cities", $"There is no city '{missing}'.");
@@ -127,10 +127,16 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         var unpublished = status == NewsStatus.Draft && post.Unpublish();
 
         var action = before is null ? "created" : published ? "published" : unpublished ? "unpublished" : "updated";
-        var saved = await VersionedSave.TrySaveAsync(db, post, before is null ? 0 : Input.Version, () =>
+        var outcome = await VersionedSave.TrySaveAsync(db, post, before is null ? 0 : Input.Version, () =>
             HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, action, User.Identity!.Name!, before, PostSnapshot.Of(post)));
-        if (!saved)
+        if (outcome == SaveOutcome.Stale)
             return await LoadAsync(post.Id) is { } current ? await RefuseAsync(current) : NotFound();
+        if (outcome == SaveOutcome.Taken)
+        {
+            // Another post took the slug after the check above: the answer that check would have given.
+            SlugTaken(slug);
+            return Page();
+        }
         TempData["Saved"] = action switch
         {
             "published" => $"Published: it is live at /news/{post.Slug}.",
@@ -139,6 +145,9 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         };
         return RedirectToPage(new { id = post.Id });
     }
+
+    void SlugTaken(string slug) =>
+        ModelState.AddModelError("Input.Slug", $"Another post already has the address /news/{slug}; choose another slug.");
 
     /// <summary>Not saved because someone saved a newer version: both are shown, the editor's own text stays in the form.</summary>
     async Task<IActionResult> RefuseAsync(NewsPost current)

@@ -14,37 +14,78 @@ public sealed class HistoryModel(MovingCitiesDb db) : PageModel
     public string Title { get; private set; } = "";
     public List<Change> Changes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        var post = await db.NewsPosts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
-        if (post is null)
-            return NotFound();
-        Id = id;
-        Title = post.Title;
-        Changes = await db.Changes.AsNoTracking().Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == id)
-            .OrderByDescending(c => c.Id).ToListAsync();
-        return Page();
-    }
+    /// <summary>The post's version this page shows; the restore forms carry it, like every edit form.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Set when a restore was refused because the post was saved after this page was rendered: the post as saved now.</summary>
+    public PostSnapshot? Conflict { get; private set; }
+    public string? ConflictEditor { get; private set; }
+
+    /// <summary>The version the refused restore would have brought back.</summary>
+    public PostSnapshot? Wanted { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) is null ? NotFound() : Page();
 
     /// <summary>Makes the post what it was after the given change; the restore is itself a recorded change.</summary>
-    public async Task<IActionResult> OnPostRestoreAsync(int id, int changeId)
+    /// <param name="version">The post's version when the history page was rendered: a restore never overwrites an edit not shown there.</param>
+    public async Task<IActionResult> OnPostRestoreAsync(int id, int changeId, int version)
     {
         var post = await db.NewsPosts.Include(p => p.Cities).FirstOrDefaultAsync(p => p.Id == id);
         var change = await db.Changes.FirstOrDefaultAsync(c => c.Id == changeId && c.Subject == ChangeSubjects.Post && c.SubjectId == id);
-        if (post is null || change is null || HistoryLog.Read<PostSnapshot>(change.After) is not { } version)
+        if (post is null || change is null || HistoryLog.Read<PostSnapshot>(change.After) is not { } wanted)
             return NotFound();
-        if (await db.NewsPosts.AnyAsync(p => p.Slug == version.Slug && p.Id != id))
+        if (post.Version != version)
+            return await RefuseAsync(id, wanted);
+        var slugTaken = $"Not restored: another post now has the address /news/{wanted.Slug}.";
+        if (await db.NewsPosts.AnyAsync(p => p.Slug == wanted.Slug && p.Id != id))
         {
-            TempData["Saved"] = $"Not restored: another post now has the address /news/{version.Slug}.";
+            TempData["Saved"] = slugTaken;
             return Redirect($"/admin/posts/{id}");
         }
         var before = PostSnapshot.Of(post);
-        version.ApplyTo(post, await db.Cities.Where(c => version.Cities.Contains(c.Slug)).ToListAsync());
-        var restored = await VersionedSave.TrySaveAsync(db, post, post.Version, () =>
+        wanted.ApplyTo(post, await db.Cities.Where(c => wanted.Cities.Contains(c.Slug)).ToListAsync());
+        var outcome = await VersionedSave.TrySaveAsync(db, post, version, () =>
             HistoryLog.Record(db, ChangeSubjects.Post, post.Id, post.Title, "restored", User.Identity!.Name!, before, PostSnapshot.Of(post)));
-        TempData["Saved"] = restored
-            ? $"Restored the version of {change.AtUtc:yyyy-MM-dd HH:mm} UTC."
-            : "Not restored: someone saved this post at the same moment. Their version is below; restore again from the history if you still want the old one.";
+        switch (outcome)
+        {
+            case SaveOutcome.Stale:
+                return await RefuseAsync(id, wanted);
+            case SaveOutcome.Taken: // taken after the check above: the answer that check would have given
+                TempData["Saved"] = slugTaken;
+                break;
+            default:
+                TempData["Saved"] = $"Restored the version of {change.AtUtc:yyyy-MM-dd HH:mm} UTC.";
+                break;
+        }
         return Redirect($"/admin/posts/{id}");
+    }
+
+    /// <summary>
+    /// Not restored because the post was saved after the history page was rendered: the page again, with the
+    /// change made meanwhile, the post as it is now and the version chosen; restoring again is a fresh decision.
+    /// </summary>
+    async Task<IActionResult> RefuseAsync(int id, PostSnapshot wanted)
+    {
+        db.ChangeTracker.Clear();
+        if (await LoadAsync(id) is not { } current)
+            return NotFound();
+        Conflict = PostSnapshot.Of(current);
+        Wanted = wanted;
+        ConflictEditor = Changes.Select(c => c.Editor + ", " + c.AtUtc.ToString("yyyy-MM-dd HH:mm") + " UTC").FirstOrDefault();
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    async Task<NewsPost?> LoadAsync(int id)
+    {
+        var post = await db.NewsPosts.AsNoTracking().Include(p => p.Cities).FirstOrDefaultAsync(p => p.Id == id);
+        if (post is null)
+            return null;
+        Id = id;
+        Title = post.Title;
+        Version = post.Version;
+        Changes = await db.Changes.AsNoTracking().Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == id)
+            .OrderByDescending(c => c.Id).ToListAsync();
+        return post;
     }
 }
