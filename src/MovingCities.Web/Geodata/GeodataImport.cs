@@ -77,6 +77,9 @@ public sealed class GeodataImport(MovingCitiesDb db)
                 city.Country = record.Country;
                 city.Commitments.Clear();
                 Apply(city, record);
+                // A changed city is a new version: an editor's form opened before the import now gets a 409
+                // instead of writing the old values back over it.
+                city.Version++;
                 updated++;
             }
             else

@@ -56,6 +56,25 @@ public class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task An_editor_form_opened_before_an_import_cannot_write_over_it()
+    {
+        var editor = await Editor.SignIn(_app);
+        var id = await _app.WithDb(db => db.Cities.Where(c => c.Slug == "konstanz").Select(c => c.Id).SingleAsync());
+        var form = await editor.Page($"/admin/cities/{id}");
+        var loaded = form.QuerySelector("form[data-role=city-form] input[name='Input.Version']")!.GetAttribute("value")!;
+
+        await Import(Collection(Feature("konstanz", "Konstanz", 9.17582, 47.66033)));
+
+        var response = await editor.PostForm($"/admin/cities/{id}?handler=SaveCity", new()
+        {
+            ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.Description"] = "old form",
+            ["Input.Latitude"] = "47.66033", ["Input.Longitude"] = "9.17582", ["Input.Version"] = loaded, ["Input.ConfirmFar"] = "false",
+        }, $"/admin/cities/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Null(await _app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Description).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Coordinates_are_stored_to_six_decimals()
     {
         await Import(Collection(Feature("precise", "Precise", 8.123456789, 50.987654321)));

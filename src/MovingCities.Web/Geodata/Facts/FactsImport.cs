@@ -50,7 +50,11 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
             foreach (var row in group)
                 added += Apply(city, row, knownTypes, networks, report);
             if (created) report.CitiesCreated++;
-            else if (added > 0) report.CitiesExtended++;
+            else if (added > 0)
+            {
+                report.CitiesExtended++;
+                city.Version++; // like any edit: a form opened before the merge must not write over it
+            }
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
