@@ -64,7 +64,6 @@ public static class VersionedSave
                 db.ChangeTracker.Clear();
                 return SaveOutcome.Stale;
             }
-            entry.Property(i => i.Version).OriginalValue = loadedVersion;
         }
         item.Version = loadedVersion + 1;
         try

@@ -5,8 +5,8 @@ namespace MovingCities.Web.Text;
 
 /// <summary>
 /// Text as it arrives from people: any script, emoji, decomposed accents, stray control characters, even
-/// half an emoji cut off by a client. One place turns it into well-formed, composed text before it is compared,
-/// stored or folded.
+/// half an emoji cut off by a client. One place turns it into well-formed, composed text before it is compared
+/// or folded (and city names before they are stored).
 /// </summary>
 public static class UnicodeText
 {
@@ -26,9 +26,6 @@ public static class UnicodeText
         }
         return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
     }
-
-    /// <summary><see cref="Clean"/> for optional values, keeping null.</summary>
-    public static string? CleanOrNull(string? text) => text is null ? null : Clean(text);
 
     /// <summary>One pass over the text: a lone surrogate or a noncharacter anywhere.</summary>
     static bool NeedsRepair(string text)
