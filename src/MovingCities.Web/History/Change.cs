@@ -26,6 +26,9 @@ public class Change
 
     public string? Before { get; set; }
     public string? After { get; set; }
+
+    /// <summary>Who made the change and when, as a conflict notice names them: "ana@example.org, 2026-11-30 14:05 UTC".</summary>
+    public string Who => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Editor}, {AtUtc:yyyy-MM-dd HH:mm} UTC");
 }
 
 public static class ChangeSubjects

@@ -34,7 +34,8 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
         foreach (var group in rows.GroupBy(r => (r.City.Trim(), r.Country.Trim())))
         {
             var (name, country) = group.Key;
-            var city = cities.FirstOrDefault(c => c.SearchName == CityRules.NameKey(name) && c.Country == country);
+            var nameKey = CityRules.NameKey(name);
+            var city = cities.FirstOrDefault(c => c.SearchName == nameKey && c.Country == country);
             var created = false;
             if (city is null)
             {

@@ -154,9 +154,8 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
     {
         Status = current.Status;
         Conflict = PostSnapshot.Of(current);
-        ConflictEditor = await db.Changes.Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == current.Id)
-            .OrderByDescending(c => c.Id).Select(c => c.Editor + ", " + c.AtUtc.ToString("yyyy-MM-dd HH:mm") + " UTC")
-            .FirstOrDefaultAsync();
+        ConflictEditor = (await db.Changes.AsNoTracking().Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == current.Id)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync())?.Who;
         Input.Version = current.Version;
         ModelState.Remove("Input.Version"); // the form must now carry the version just shown, not the posted one
         Response.StatusCode = StatusCodes.Status409Conflict;

@@ -71,7 +71,7 @@ public sealed class HistoryModel(MovingCitiesDb db) : PageModel
             return NotFound();
         Conflict = PostSnapshot.Of(current);
         Wanted = wanted;
-        ConflictEditor = Changes.Select(c => c.Editor + ", " + c.AtUtc.ToString("yyyy-MM-dd HH:mm") + " UTC").FirstOrDefault();
+        ConflictEditor = Changes.FirstOrDefault()?.Who;
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
