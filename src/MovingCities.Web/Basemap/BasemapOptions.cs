@@ -23,7 +23,7 @@ public sealed class BasemapOptions
 
     /// <summary>The configured outlines file; a relative path is under the content root.</summary>
     public string? ConfiguredOutlinesFile(IHostEnvironment environment) =>
-        string.IsNullOrWhiteSpace(OutlinesPath) ? null : Path.GetFullPath(OutlinesPath, environment.ContentRootPath);
+        Geodata.GeodataLocation.ConfiguredPath(environment, OutlinesPath);
 
     public string OutlinesAttribution { get; set; } = "Outlines: <a href=\"https://www.naturalearthdata.com/\">Natural Earth</a>";
 

@@ -78,12 +78,18 @@ public static class BackupInspection
         return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header.AsSpan().SequenceEqual(SqliteHeader);
     }
 
-    static List<string>? MigrationHistory(SqliteConnection connection)
+    /// <summary>Whether the database has a table of this name (EF Core creates its own tables only when it needs them).</summary>
+    public static bool HasTable(SqliteConnection connection, string table)
     {
         using var exists = connection.CreateCommand();
         exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
-        exists.Parameters.AddWithValue("$name", HistoryTable);
-        if (Convert.ToInt64(exists.ExecuteScalar()) == 0)
+        exists.Parameters.AddWithValue("$name", table);
+        return Convert.ToInt64(exists.ExecuteScalar()) > 0;
+    }
+
+    static List<string>? MigrationHistory(SqliteConnection connection)
+    {
+        if (!HasTable(connection, HistoryTable))
             return null;
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT MigrationId FROM \"{HistoryTable}\" ORDER BY MigrationId";

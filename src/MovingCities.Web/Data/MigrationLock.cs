@@ -21,12 +21,11 @@ public static class MigrationLock
     {
         // Only an existing file can hold a lock. Opening would create a missing one, and EF Core then takes it for an
         // existing database and skips what it does on creation (switching the journal to WAL).
-        var settings = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Mode = SqliteOpenMode.ReadWrite };
-        if (!File.Exists(settings.DataSource))
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (!File.Exists(file))
             return;
         // A connection of its own, not the context's: EF Core's migrator opens and closes that one itself.
-        await using var connection = new SqliteConnection(settings.ToString());
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = BackupInspection.Open(file);
         // Waiting is also bounded by our own clock: a lock stamped in the future (a clock set back) ages never.
         var waiting = System.Diagnostics.Stopwatch.StartNew();
         while (await ReadAsync(connection, cancellationToken) is var (stamp, takenAt))
@@ -52,10 +51,7 @@ public static class MigrationLock
     /// </returns>
     static async Task<(object Stamp, DateTimeOffset TakenAt)?> ReadAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var exists = connection.CreateCommand();
-        exists.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name";
-        exists.Parameters.AddWithValue("$name", Table);
-        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        if (!BackupInspection.HasTable(connection, Table))
             return null;
         await using var read = connection.CreateCommand();
         read.CommandText = $"SELECT \"Timestamp\" FROM \"{Table}\" LIMIT 1";

@@ -11,7 +11,7 @@ public sealed class GeodataOptions
     public string? Path { get; set; }
 
     public string? FullPath(IHostEnvironment environment) =>
-        string.IsNullOrWhiteSpace(Path) ? null : System.IO.Path.GetFullPath(Path, environment.ContentRootPath);
+        environment.ConfiguredPath(Path);
 
     /// <summary>A configured folder must exist and hold <c>commitment-types.json</c>: checked when the app starts.</summary>
     public sealed class Validator(IHostEnvironment environment) : IValidateOptions<GeodataOptions>
@@ -38,7 +38,7 @@ public sealed class GazetteerOptions
 
     /// <summary>Relative paths are under the content root.</summary>
     public string? FullPath(IHostEnvironment environment) =>
-        string.IsNullOrWhiteSpace(Folder) ? null : Path.GetFullPath(Folder, environment.ContentRootPath);
+        environment.ConfiguredPath(Folder);
 
     /// <summary>A configured folder must exist: checked when the app starts. (Without a gazetteer file in it only the map's own cities are known.)</summary>
     public sealed class Validator(IHostEnvironment environment) : IValidateOptions<GazetteerOptions>
