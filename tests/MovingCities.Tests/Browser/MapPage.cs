@@ -26,9 +26,28 @@ public sealed class MapPage(IPage page)
         return slugs.Order().ToArray();
     }
 
+    const string CountPlaced =
+        "[...document.querySelectorAll('.leaflet-marker-icon')].reduce((n, e) => n + (e.classList.contains('marker-cluster') ? Number(e.textContent) : 1), 0)";
+
     /// <summary>Cities on the map: each marker one, each cluster as many as it says.</summary>
-    public Task<int> PlacedCities() => page.EvaluateAsync<int>(
-        "() => [...document.querySelectorAll('.leaflet-marker-icon')].reduce((n, e) => n + (e.classList.contains('marker-cluster') ? Number(e.textContent) : 1), 0)");
+    public Task<int> PlacedCities() => page.EvaluateAsync<int>($"() => {CountPlaced}");
+
+    /// <summary>
+    /// Cities on the map once they number <paramref name="expected"/>, or after 10 s whatever they number then.
+    /// After a filter change the refit zoom animates, and the cluster layer keeps the old icons fading out for a
+    /// moment after the map says it is ready: counting at once would count both.
+    /// </summary>
+    public async Task<int> PlacedCitiesSettlingAt(int expected)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync($"expected => {CountPlaced} === expected", expected, new() { Timeout = 10_000 });
+        }
+        catch (PlaywrightException) // not there in time: the count below says how far off it is
+        {
+        }
+        return await PlacedCities();
+    }
 
     public ILocator ListEntry(string slug) => page.Locator($"#city-list [data-city='{slug}'] button");
     public ILocator Marker(string name) => page.Locator($".city-marker[title^='{name} (']");

@@ -130,7 +130,7 @@ public sealed class MapPageTests(BrowserApp app)
         Assert.Equal(expected, await map.ListedCities());
         var listedCountries = await map.Page.Locator("#city-list .city-list__where").AllTextContentsAsync();
         Assert.All(listedCountries, where => Assert.Matches("(Germany|Switzerland)$", where));
-        Assert.Equal(expected.Length, await map.PlacedCities());
+        Assert.Equal(expected.Length, await map.PlacedCitiesSettlingAt(expected.Length));
         var markerTitles = await map.Page.Locator(".city-marker").EvaluateAllAsync<string[]>("markers => markers.map(m => m.title)");
         Assert.NotEmpty(markerTitles);
         Assert.All(markerTitles, title => Assert.Matches(@"\((.*, )?(Germany|Switzerland)\)", title));
@@ -148,7 +148,7 @@ public sealed class MapPageTests(BrowserApp app)
         await map.WaitUntilReady();
         Assert.Equal("CH,AT", await map.QueryValue("country"));
         Assert.Equal(["bern"], await map.ListedCities());
-        Assert.Equal(1, await map.PlacedCities());
+        Assert.Equal(1, await map.PlacedCitiesSettlingAt(1));
         Assert.True((await ApiCities("?commitment=sea-rescue-support")).Length > 1);
 
         await map.Page.SelectOptionAsync("#country-filter", "DE");
