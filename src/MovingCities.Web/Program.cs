@@ -11,6 +11,7 @@ using MovingCities.Web.Editors;
 using MovingCities.Web.Feeds;
 using MovingCities.Web.Geodata;
 using MovingCities.Web.Http;
+using MovingCities.Web.Localization;
 using MovingCities.Web.News;
 using MovingCities.Web.Tagging;
 
@@ -49,8 +50,12 @@ builder.Services.AddSingleton<TagSuggestions>();
 // Editors: Identity accounts in the same database, cookie sign-in, lockout, rate-limited login, antiforgery
 builder.Services.AddEditorAccounts(builder.Environment);
 
+// German and English: /de/… and /en/… addresses, texts from Resources/*.resx, old addresses redirect by choice
+builder.Services.AddSiteLocalization();
+
 // Server-rendered pages for cities and news (readable without JavaScript); everything under /Admin needs an editor
-builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", EditorRoles.EditingPolicy));
+builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", EditorRoles.EditingPolicy))
+    .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(MovingCities.Web.Resources.Strings)));
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
@@ -80,6 +85,8 @@ app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Forward
 // CSP without inline scripts, nosniff and a referrer policy on every response; editing only over HTTPS
 app.UseSecurityHeaders();
 app.UseEditorsOnlyOverHttps(app.Environment);
+// The request's language (address, cookie, Accept-Language, German); old addresses redirect to a language
+app.UseSiteLocalization();
 // Empty error responses, failed requests and over-long addresses: problem details for the API, a helpful page for people
 app.UseErrorResponses();
 // Larger bodies get 413 before anything reads them; the limit is the one posts need (News/PostLimits)
@@ -107,6 +114,7 @@ app.MapNewsApi();
 app.MapBasemap();
 app.MapEditorApi();
 app.MapFeeds();
+app.MapLanguageSwitch();
 app.MapRazorPages();
 
 app.Run();

@@ -1,5 +1,5 @@
 // Small maps on the city and news pages: the cities named in data-mini-map, outlines beneath, tiles if
-// configured, each city a link to its page. The page reads completely without it.
+// configured, each city a link to its page (data-city-address, in the page's language). The page reads completely without it.
 
 import { addBasemap } from './basemap.js';
 import { lonLatToLatLng } from './geo.js';
@@ -19,7 +19,7 @@ for (const element of document.querySelectorAll('[data-mini-map]')) {
   points.forEach((point, i) => {
     L.circleMarker(latLngs[i], { radius: 7, color: '#fff', weight: 2, fillColor: '#0b5cad', fillOpacity: 1 })
       .bindTooltip(point.name)
-      .on('click', () => { location.href = `/cities/${encodeURIComponent(point.slug)}`; })
+      .on('click', () => { location.href = element.dataset.cityAddress.replace('{slug}', encodeURIComponent(point.slug)); })
       .addTo(map);
   });
   if (latLngs.length === 1) map.setView(latLngs[0], miniMapOptions.singleCityZoom);

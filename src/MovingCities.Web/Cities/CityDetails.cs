@@ -33,7 +33,7 @@ public sealed record CityDetails(
                 .ToList(),
             c.NewsPosts.Where(p => p.Status == NewsStatus.Published)
                 .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug)
-                .Select(p => new NewsReference(p.Slug, p.Title, p.PublishedAt, "/news/" + p.Slug))
+                .Select(p => new NewsReference(p.Slug, p.Title, p.PublishedAt, "/news/" + p.Slug, p.Language))
                 .ToList()))
             .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
     }

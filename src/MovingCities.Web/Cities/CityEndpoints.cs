@@ -84,4 +84,4 @@ public sealed record CommitmentView(
 /// <summary>A network the city belongs to, with where the membership was read.</summary>
 public sealed record NetworkReference(string Slug, string Name, string? Url, string? Date, string? Summary, string? SourceUrl);
 
-public sealed record NewsReference(string Slug, string Title, DateOnly PublishedAt, string Url);
+public sealed record NewsReference(string Slug, string Title, DateOnly PublishedAt, string Url, string Language);

@@ -43,22 +43,6 @@ public static partial class PartialDate
         string.Create(CultureInfo.InvariantCulture,
             $"{year:D4}{(month is { } m ? $"-{m:D2}" : "")}{(month is not null && day is { } d ? $"-{d:D2}" : "")}");
 
-    static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
-    /// <summary>"2019" → "2019", "2019-06" → "June 2019", "2019-06-20" → "20 June 2019"; as precise as known.</summary>
-    public static string Describe(string value)
-    {
-        if (!IsValid(value))
-            return value;
-        var parts = value.Split('-').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        return parts.Length switch
-        {
-            1 => value,
-            2 => new DateOnly(parts[0], parts[1], 1).ToString("MMMM yyyy", English),
-            _ => new DateOnly(parts[0], parts[1], parts[2]).ToString("d MMMM yyyy", English),
-        };
-    }
-
     /// <summary>The whole text matched, as in a form's validation and the browser's <c>pattern</c> (<c>$</c> alone lets a final newline through).</summary>
     static bool HasShape(Match match, string value) => match.Success && match.Length == value.Length;
 

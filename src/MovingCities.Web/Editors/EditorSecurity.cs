@@ -19,21 +19,6 @@ public static class EditorSecurity
     public const int LockoutAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    /// <summary>
-    /// The one answer to every refused sign-in (unknown email, wrong password, locked account): different answers
-    /// would tell a stranger which addresses have accounts.
-    /// </summary>
-    public static readonly string SignInRefused =
-        $"Email or password is wrong, or the account is locked for {LockoutDuration.TotalMinutes:0} minutes after " +
-        $"{LockoutAttempts} wrong passwords in a row. Check both and try again in {LockoutDuration.TotalMinutes:0} minutes, " +
-        "or ask an admin to let you in.";
-
-    /// <summary>What the 429 page says; <paramref name="retryAfterSeconds"/> is what the Retry-After header says.</summary>
-    public static string TooManySignInAttempts(int retryAfterSeconds) =>
-        $"Too many sign-in attempts from this address: more than {LoginAttemptsPerWindow} in " +
-        $"{(LoginWindow == TimeSpan.FromMinutes(1) ? "a minute" : $"{LoginWindow.TotalSeconds:0} seconds")}. " +
-        $"Try again in {retryAfterSeconds} seconds.";
-
     public static IServiceCollection AddEditorAccounts(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddIdentity<IdentityUser, IdentityRole>(options =>

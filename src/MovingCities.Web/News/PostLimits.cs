@@ -38,12 +38,9 @@ public static class PostLimits
         : $"The text is {Count(text.Length)} characters long; a post's text may be up to {Count(MaxTextCharacters)} characters. " +
           "Shorten it or split it into two posts, then save again. Nothing was saved yet; your text is still here.";
 
-    /// <summary>What the 413 page says: the form was too large to read, so its fields cannot be shown again.</summary>
-    public static string RequestTooLarge(long? sentBytes) =>
-        $"The form was too large to accept{(sentBytes is { } sent ? $" ({Megabytes(sent)})" : "")}: the most this site takes is " +
-        $"{Megabytes(MaxRequestBytes)}, room for a post text of up to {Count(MaxTextCharacters)} characters.";
-
-    // The pages are in English: 200,000 and 1.8 MB whatever the server's culture.
+    // The editor's messages are in English: 200,000 whatever the server's culture.
     static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-    static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
+    /// <summary>Megabytes as the 413 page states them (the form was too large to read, so its fields cannot be shown again).</summary>
+    public static double Megabytes(long bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);
 }

@@ -8,14 +8,14 @@ using MovingCities.Web.Editors;
 namespace MovingCities.Web.Pages.Account;
 
 [EnableRateLimiting(EditorSecurity.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<IdentityUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<Resources.Strings> text) : PageModel
 {
     public sealed class Credentials
     {
-        [Required, EmailAddress, Display(Name = "Email")]
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Account.Email")]
         public string Email { get; set; } = "";
 
-        [Required, DataType(DataType.Password), Display(Name = "Password")]
+        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Account.Password")]
         public string Password { get; set; } = "";
     }
 
@@ -36,7 +36,8 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
-        Problem = EditorSecurity.SignInRefused;
+        // One answer to every refused sign-in (unknown email, wrong password, locked account): different answers would tell a stranger which addresses have accounts.
+        Problem = text["Account.SignInRefused", EditorSecurity.LockoutDuration.TotalMinutes, EditorSecurity.LockoutAttempts];
         return Page();
     }
 }

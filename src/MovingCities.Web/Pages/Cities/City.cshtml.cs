@@ -24,12 +24,4 @@ public sealed class CityModel(MovingCitiesDb db) : PageModel
             Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
-
-    public static string CountryName(string code)
-    {
-        try { return new System.Globalization.RegionInfo(code).EnglishName; }
-        catch (ArgumentException) { return code; }
-    }
-
-    public static string FormatDate(string? partialIso) => partialIso is null ? "" : Commitments.PartialDate.Describe(partialIso);
 }
