@@ -85,10 +85,10 @@ app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Forward
 // CSP without inline scripts, nosniff and a referrer policy on every response; editing only over HTTPS
 app.UseSecurityHeaders();
 app.UseEditorsOnlyOverHttps(app.Environment);
-// The request's language (address, cookie, Accept-Language, German); old addresses redirect to a language
-app.UseSiteLocalization();
 // Empty error responses, failed requests and over-long addresses: problem details for the API, a helpful page for people
 app.UseErrorResponses();
+// The request's language (address, cookie, Accept-Language, German); old addresses redirect to a language
+app.UseSiteLocalization();
 // Larger bodies get 413 before anything reads them; the limit is the one posts need (News/PostLimits)
 app.UseRequestBodyLimit(PostLimits.MaxRequestBytes);
 // API responses come precompressed (Http/Representation); the middleware compresses pages and static files

@@ -40,9 +40,11 @@ public static class SiteLanguages
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var code && IsSupported(code) ? code : Default;
 
     /// <summary>The language a path starts with (<c>/de/news</c> → de), or null for an address without one.</summary>
-    public static string? OfPath(PathString path)
+    public static string? OfPath(PathString path) => OfPath(path.Value);
+
+    /// <inheritdoc cref="OfPath(PathString)"/>
+    public static string? OfPath(string? value)
     {
-        var value = path.Value;
         if (value is null || value.Length < 3 || value[0] != '/')
             return null;
         var end = value.IndexOf('/', 1);

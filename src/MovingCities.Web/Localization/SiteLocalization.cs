@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Net.Http.Headers;
 using MovingCities.Web.Resources;
@@ -25,8 +26,10 @@ public static class SiteLocalization
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders =
             [
+                // An error page re-executed for /en/… speaks English: the address asked for counts, not /error/404.
                 new CustomRequestCultureProvider(context => Task.FromResult(
-                    SiteLanguages.OfPath(context.Request.Path) is { } lang ? new ProviderCultureResult(lang) : null)),
+                    SiteLanguages.OfPath(context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? context.Request.Path) is { } lang
+                        ? new ProviderCultureResult(lang) : null)),
                 new CustomRequestCultureProvider(context => Task.FromResult(
                     context.Request.Cookies[SiteLanguages.CookieName] is { } lang && SiteLanguages.IsSupported(lang) ? new ProviderCultureResult(lang) : null)),
                 new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 },

@@ -36,7 +36,7 @@ public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
     [Fact]
     public async Task The_web_root_and_the_libman_restored_leaflet_are_served()
     {
-        var index = await app.Get("/");
+        var index = await app.Get("/en");
         Assert.Equal(HttpStatusCode.OK, index.StatusCode);
         Assert.Contains("Moving Cities", await index.Content.ReadAsStringAsync());
         var leaflet = await app.Get("/lib/leaflet/leaflet.js");
@@ -47,13 +47,13 @@ public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
     [Fact]
     public async Task The_about_page_states_sources_currency_licences_and_how_to_correct()
     {
-        var html = await (await app.Get("/about.html")).Content.ReadAsStringAsync();
+        var html = await (await app.Get("/en/about")).Content.ReadAsStringAsync();
         Assert.Contains("GeoNames", html);
         Assert.Contains("CC BY 4.0", html);
         Assert.Contains("OpenStreetMap", html);
         Assert.Contains("Natural Earth", html);
         Assert.Contains("id=\"currency\"", html);
         Assert.Contains("id=\"corrections\"", html);
-        Assert.Contains("href=\"/about.html\"", await (await app.Get("/")).Content.ReadAsStringAsync());
+        Assert.Contains("href=\"/en/about\"", await (await app.Get("/en")).Content.ReadAsStringAsync());
     }
 }

@@ -39,8 +39,13 @@ public sealed class Editor(HttpClient client)
         return editor;
     }
 
-    public static Editor Anonymous(TestApp app) =>
-        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.BaseAddress }));
+    /// <summary>A browser that has not signed in; it reads English (the editor area follows the browser's language), as these tests pin English texts.</summary>
+    public static Editor Anonymous(TestApp app)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.BaseAddress });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return new(client);
+    }
 
     public async Task<AngleSharp.Html.Dom.IHtmlDocument> Page(string path)
     {

@@ -19,52 +19,52 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
     [Fact]
     public async Task A_city_page_shows_its_commitments_with_sources_its_news_and_a_link_to_the_map()
     {
-        var page = await Page("/cities/konstanz");
+        var page = await Page("/en/cities/konstanz");
 
         Assert.Equal("Konstanz", page.QuerySelector("h1")!.TextContent);
         Assert.Equal("Konstanz – Moving Cities", page.Title);
-        Assert.EndsWith("/cities/konstanz", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.EndsWith("/en/cities/konstanz", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("meta[property='og:title'][content='Konstanz']"));
         var seaRescue = page.QuerySelector("[data-commitment=sea-rescue-support]")!;
         Assert.StartsWith("http", seaRescue.QuerySelector("a")!.GetAttribute("href"));
-        Assert.NotNull(page.QuerySelector($"[data-role=news] a[href='/news/{ConferencePost}']"));
-        Assert.NotNull(page.QuerySelector("a[href='/?city=konstanz']"));
+        Assert.NotNull(page.QuerySelector($"[data-role=news] a[href='/en/news/{ConferencePost}']"));
+        Assert.NotNull(page.QuerySelector("a[href='/en?city=konstanz']"));
     }
 
     [Fact]
     public async Task A_news_page_renders_the_post_and_links_its_tagged_cities()
     {
-        var page = await Page($"/news/{ConferencePost}");
+        var page = await Page($"/en/news/{ConferencePost}");
 
         Assert.Contains("Kommunen als sichere Häfen", page.QuerySelector("h1")!.TextContent);
         Assert.Equal("de", page.QuerySelector("article")!.GetAttribute("lang"));
         var tagged = page.QuerySelectorAll("[data-role=tagged-cities] a").Select(a => a.GetAttribute("data-city")!).Order().ToArray();
         Assert.Equal(["bern", "bochum", "frankfurt-am-main", "greifswald", "hanau", "hannover", "konstanz", "offenbach-am-main",
             "osnabrueck", "regensburg", "wiesbaden"], tagged);
-        Assert.NotNull(page.QuerySelector("a[href='/cities/konstanz']"));
+        Assert.NotNull(page.QuerySelector("a[href='/en/cities/konstanz']"));
         HtmlAssert.Inert(page.QuerySelector(".page__body")!.InnerHtml);
     }
 
     [Fact]
     public async Task The_news_index_lists_published_posts_and_filters_by_city()
     {
-        var all = await Page("/news");
-        Assert.NotNull(all.QuerySelector($"a[href='/news/{ConferencePost}']"));
+        var all = await Page("/en/news");
+        Assert.NotNull(all.QuerySelector($"a[href='/en/news/{ConferencePost}']"));
 
-        var konstanz = await Page("/news?city=konstanz");
+        var konstanz = await Page("/en/news?city=konstanz");
         Assert.Contains("News about Konstanz", konstanz.QuerySelector("h1")!.TextContent);
-        Assert.NotNull(konstanz.QuerySelector($"a[href='/news/{ConferencePost}']"));
+        Assert.NotNull(konstanz.QuerySelector($"a[href='/en/news/{ConferencePost}']"));
     }
 
     [Fact]
     public async Task Unknown_addresses_get_a_404_page_that_points_to_the_map_and_the_news()
     {
-        var page = await Page("/no/such/page", HttpStatusCode.NotFound);
+        var page = await Page("/en/no/such/page", HttpStatusCode.NotFound);
 
         Assert.Contains("Page not found", page.QuerySelector("h1")!.TextContent);
-        Assert.Contains("/no/such/page", page.QuerySelector("main")!.TextContent);
-        Assert.NotNull(page.QuerySelector("main a[href='/']"));
-        Assert.NotNull(page.QuerySelector("main a[href='/news']"));
+        Assert.Contains("/en/no/such/page", page.QuerySelector("main")!.TextContent);
+        Assert.NotNull(page.QuerySelector("main a[href='/en']"));
+        Assert.NotNull(page.QuerySelector("main a[href='/en/news']"));
     }
 
     [Fact]
@@ -73,39 +73,41 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
         var sitemap = System.Xml.Linq.XDocument.Parse(await (await app.Get("/sitemap.xml")).Content.ReadAsStringAsync());
         var locations = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => new Uri(e.Value).AbsolutePath).ToList();
 
-        Assert.Contains("/", locations);
-        Assert.Contains("/cities/konstanz", locations);
-        Assert.Contains($"/news/{ConferencePost}", locations);
-        Assert.Equal(3 + 11 + 1, locations.Count);
+        Assert.Contains("/de", locations);
+        Assert.Contains("/en", locations);
+        Assert.Contains("/de/cities/konstanz", locations);
+        Assert.Contains("/en/cities/konstanz", locations);
+        Assert.Contains($"/en/news/{ConferencePost}", locations);
+        Assert.Equal(2 * (3 + 11 + 1), locations.Count);
     }
 
     [Fact]
     public async Task Pages_advertise_the_atom_feeds_and_the_feeds_carry_the_posts()
     {
-        var city = await Page("/cities/konstanz");
-        Assert.NotNull(city.QuerySelector("link[rel=alternate][type='application/atom+xml'][href='/news.atom']"));
-        Assert.NotNull(city.QuerySelector("link[rel=alternate][type='application/atom+xml'][href='/cities/konstanz/news.atom']"));
+        var city = await Page("/en/cities/konstanz");
+        Assert.NotNull(city.QuerySelector("link[rel=alternate][type='application/atom+xml'][href='/en/news.atom']"));
+        Assert.NotNull(city.QuerySelector("link[rel=alternate][type='application/atom+xml'][href='/en/cities/konstanz/news.atom']"));
 
-        var response = await app.Get("/cities/konstanz/news.atom");
+        var response = await app.Get("/en/cities/konstanz/news.atom");
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", text); // the declaration matches the bytes, no BOM
         var feed = System.Xml.Linq.XDocument.Parse(text);
         System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
         var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
-        Assert.EndsWith($"/news/{ConferencePost}", entry.Element(atom + "id")!.Value);
-        Assert.Equal(HttpStatusCode.NotFound, (await app.Get("/cities/atlantis/news.atom")).StatusCode);
+        Assert.EndsWith($"/en/news/{ConferencePost}", entry.Element(atom + "id")!.Value);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Get("/en/cities/atlantis/news.atom")).StatusCode);
     }
 
     [Theory]
-    [InlineData("/cities/atlantis", "City not found")]
-    [InlineData("/news/no-such-post", "News post not found")]
-    [InlineData("/news?city=atlantis", "News")]
+    [InlineData("/en/cities/atlantis", "City not found")]
+    [InlineData("/en/news/no-such-post", "News post not found")]
+    [InlineData("/en/news?city=atlantis", "News")]
     public async Task Unknown_cities_and_posts_get_a_helpful_404_page(string path, string heading)
     {
         var page = await Page(path, HttpStatusCode.NotFound);
 
         Assert.Contains(heading, page.QuerySelector("h1")!.TextContent);
-        Assert.NotNull(page.QuerySelector("main a[href='/']") ?? page.QuerySelector("main a[href='/news']"));
+        Assert.NotNull(page.QuerySelector("main a[href='/en']") ?? page.QuerySelector("main a[href='/en/news']"));
     }
 }

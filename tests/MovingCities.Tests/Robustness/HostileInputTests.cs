@@ -81,10 +81,10 @@ public class HostileInputTests(SeededApp app) : IClassFixture<SeededApp>
     }
 
     [Theory]
-    [InlineData("/cities/%20")]
-    [InlineData("/news/%20")]
-    [InlineData("/cities/%E3%80%80")] // ideographic space
-    [InlineData("/cities/%F0%9F%98%80")]
+    [InlineData("/en/cities/%20")]
+    [InlineData("/en/news/%20")]
+    [InlineData("/en/cities/%E3%80%80")] // ideographic space
+    [InlineData("/en/cities/%F0%9F%98%80")]
     public async Task Blank_or_emoji_slugs_get_the_not_found_page(string path)
     {
         var response = await app.Get(path);
@@ -108,7 +108,7 @@ public class HostileInputTests(SeededApp app) : IClassFixture<SeededApp>
     [Fact]
     public async Task A_page_address_over_the_limit_gets_the_error_page()
     {
-        var response = await app.Get("/news?city=" + new string('k', ErrorResponses.MaxUrlLength));
+        var response = await app.Get("/en/news?city=" + new string('k', ErrorResponses.MaxUrlLength));
         Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("too long", await response.Content.ReadAsStringAsync());

@@ -34,7 +34,7 @@ public class NaughtyStringTests
             return inParameter is null ? path : $"{path}?{inParameter}={NaughtyStrings.Encode(value!)}";
         }
 
-        static string SampleFor(string routeValue) => routeValue switch { "slug" => "konstanz", _ => "1" };
+        static string SampleFor(string routeValue) => routeValue switch { "slug" => "konstanz", "lang" => "en", _ => "1" };
     }
 
     static bool IsEditorOrAccount(string path) =>
