@@ -17,7 +17,7 @@ for (let run = 0; run < Number(runs); run++) {
   await context.route((url) => !url.href.startsWith(base), (route) => route.abort());
   const page = await context.newPage();
   await page.goto(base, { waitUntil: 'commit' });
-  await page.waitForSelector('body[data-map-state=ready]', { state: 'attached', timeout: 120_000 });
+  await page.waitForSelector('[data-explorer][data-map-state=ready]', { state: 'attached', timeout: 120_000 });
   const measured = await page.evaluate(() => {
     const layer = performance.getEntriesByType('resource').find((r) => new URL(r.name).pathname === '/api/cities');
     return {

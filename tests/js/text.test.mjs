@@ -1,7 +1,7 @@
 // The text folding the search relies on (wwwroot/js/text.js): what a visitor types finds the city meant.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countryName, fold, searchKeys, slugOf } from '../../wwwroot/js/text.js';
+import { fold, searchKeys, slugOf } from '../../wwwroot/js/text.js';
 
 test('fold drops case and accents', () => {
   assert.equal(fold('Zürich'), 'zurich');
@@ -40,9 +40,4 @@ test('slugOf makes the server\'s slugs (Text/Slug.cs)', () => {
   assert.equal(slugOf('Bochum und Regensburg: Geld für ein Rettungsschiff'), 'bochum-und-regensburg-geld-fuer-ein-rettungsschiff');
   assert.equal(slugOf('  Saint-Étienne!  '), 'saint-etienne');
   assert.equal(slugOf('Gießen'), 'giessen');
-});
-
-test('countryName names a code and falls back to the code', () => {
-  assert.equal(countryName('DE'), 'Germany');
-  assert.equal(countryName('not a code'), 'not a code');
 });

@@ -1,6 +1,17 @@
-// Reading the backend's API. Every call throws an ApiError with a readable message on failure.
+// Reading the backend's API. Every call throws an ApiError on failure; it says what went wrong in data (kind,
+// status, url, the server's own problem title), and whoever shows it words it in the reader's language.
 
-export class ApiError extends Error {}
+export class ApiError extends Error {
+  /**
+   * @param {'unreachable'|'status'} kind  no answer at all, or an answer that is not a success
+   * @param {{url: string, status?: number, title?: string}} details  title: the problem's own (RFC 9457)
+   */
+  constructor(kind, details) {
+    super(`${kind} ${details.status ?? ''} ${details.url}`); // for the console; people see the caller's words
+    this.kind = kind;
+    Object.assign(this, details);
+  }
+}
 
 async function getJson(url, signal) {
   let response;
@@ -8,11 +19,11 @@ async function getJson(url, signal) {
     response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' }, signal });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
-    throw new ApiError(`The server could not be reached (${url}).`);
+    throw new ApiError('unreachable', { url });
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
-    throw new ApiError(problem?.title ?? `The server answered ${response.status} for ${url}.`);
+    throw new ApiError('status', { url, status: response.status, title: typeof problem?.title === 'string' ? problem.title : undefined });
   }
   return response.json();
 }

@@ -1,24 +1,24 @@
 // The text list of the cities that match the filters: an equal alternative to the map. Choosing an entry
 // opens the city; the city opened on the map is highlighted here. Long lists grow a page at a time.
 
-import { countryName, el } from './text.js';
+import { el } from './text.js';
 
 const listOptions = { pageSize: 200 };
 
-const collator = new Intl.Collator('de');
-
-/** Name order for the list; sorting once up front keeps filtering cheap with 100,000 cities. */
-export const byName = (a, b) => collator.compare(a.properties.name, b.properties.name);
+/** Name order for the list, the reader's way; sorting once up front keeps filtering cheap with 100,000 cities. */
+export const byName = (locale) => (a, b) => locale.compare(a.properties.name, b.properties.name);
 
 export class CityList {
   /**
    * @param {HTMLOListElement} list
    * @param {HTMLButtonElement} moreButton
    * @param {Map<string, object>} typesByKey
+   * @param {ReturnType<import('./locale.js').createLocale>} locale
    * @param {(slug: string, origin: HTMLElement) => void} onChoose
    */
-  constructor(list, moreButton, typesByKey, onChoose) {
+  constructor(list, moreButton, typesByKey, locale, onChoose) {
     this.list = list;
+    this.locale = locale;
     this.moreButton = moreButton;
     this.typesByKey = typesByKey;
     this.cities = [];
@@ -46,23 +46,25 @@ export class CityList {
     this.shown += next.length;
     const rest = this.cities.length - this.shown;
     this.moreButton.hidden = rest <= 0;
-    this.moreButton.textContent = `Show ${Math.min(rest, listOptions.pageSize)} more of ${rest}`;
+    this.moreButton.textContent = this.locale.plural('list.more', rest, { next: Math.min(rest, listOptions.pageSize) });
   }
 
   #entry(feature) {
+    const { locale } = this;
     const city = feature.properties;
     const commitments = city.commitments.map((key) => {
       const type = this.typesByKey.get(key);
       const dot = el('span', { className: 'legend__swatch', 'aria-hidden': 'true' });
       dot.style.background = type?.color ?? '#8a8a8a';
-      return el('li', {}, dot, type?.title.en ?? key);
+      const title = locale.pick(type?.title);
+      return el('li', { lang: title.lang }, dot, title.text || key);
     });
     return el('li', { className: 'city-list__entry', 'data-city': feature.id },
       el('button', { type: 'button', className: 'city-list__open', 'data-role': 'open-city' },
         el('span', { className: 'city-list__name' }, city.name),
-        el('span', { className: 'city-list__where' }, [city.region, countryName(city.country)].filter(Boolean).join(', '))),
-      commitments.length ? el('ul', { className: 'city-list__commitments', 'aria-label': 'Commitments' }, ...commitments) : null,
-      city.newsCount > 0 ? el('p', { className: 'city-list__news' }, city.newsCount === 1 ? '1 news post' : `${city.newsCount} news posts`) : null);
+        el('span', { className: 'city-list__where' }, locale.place(city))),
+      commitments.length ? el('ul', { className: 'city-list__commitments', 'aria-label': locale.text('list.commitments') }, ...commitments) : null,
+      city.newsCount > 0 ? el('p', { className: 'city-list__news' }, locale.plural('list.news', city.newsCount)) : null);
   }
 
   /** Marks the open city (null: none); pages further if it is not shown yet. */

@@ -66,11 +66,14 @@ export function iconFactory(typesByKey) {
   };
 }
 
-/** The marker's accessible name: "Konstanz (Germany): Sea-rescue support; Safe harbour". */
-export function markerTitle(city, typesByKey, countryName) {
-  const commitments = city.commitments.map((k) => typesByKey.get(k)?.title.en ?? k);
-  const where = `${city.name} (${[city.region, countryName(city.country)].filter(Boolean).join(', ')})`;
-  return commitments.length ? `${where}: ${commitments.join('; ')}` : where;
+/**
+ * The marker's accessible name: "Konstanz (Baden-Württemberg, Germany): Sea rescue support; Safe harbour".
+ * A title attribute holds one language: a type without a title in the reader's gets the other's unmarked.
+ */
+export function markerTitle(city, typesByKey, locale) {
+  const commitments = city.commitments.map((k) => locale.pick(typesByKey.get(k)?.title).text || k);
+  const values = { name: city.name, place: locale.place(city), commitments: commitments.join('; ') };
+  return locale.text(commitments.length ? 'marker.title' : 'marker.titleNoCommitment', values);
 }
 
 export function createMarker(feature, icon, title) {
@@ -86,7 +89,7 @@ const ClusterIcon = L.DivIcon.extend({
 });
 
 /** The cluster layer: counts in the clusters, named for screen readers, Enter zooms in. */
-export function createClusterGroup(onProgress) {
+export function createClusterGroup(locale, onProgress) {
   return L.markerClusterGroup({
     ...clusterOptions,
     chunkProgress: onProgress,
@@ -94,10 +97,10 @@ export function createClusterGroup(onProgress) {
       const count = cluster.getChildCount();
       const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
       return new ClusterIcon({
-        html: `<div><span aria-hidden="true">${count}</span></div>`,
+        html: `<div><span aria-hidden="true">${count}</span></div>`, // digits only: the bubble is small
         className: `marker-cluster marker-cluster-${size}`,
         iconSize: L.point(40, 40),
-        title: `${count} cities here: zoom in`,
+        title: locale.plural('cluster.title', count),
       });
     },
   });

@@ -3,24 +3,25 @@
 // dialog-like region, not modal: the map and list stay usable while it is open.
 
 import { fetchCity } from './api.js';
-import { countryName, el, formatPartialDate, safeHref } from './text.js';
+import { linkTo } from './options.js';
+import { el, safeHref } from './text.js';
 
 const panelOptions = { latestNews: 5 };
 
-const statusNames = {
-  announced: 'Announced',
-  decided: 'Decided',
-  implemented: 'Implemented',
-  revoked: 'Revoked',
-};
-
 export class CityPanel {
   /**
-   * @param {HTMLElement} root
+   * @param {HTMLElement} root  holds [data-role=panel-title], [data-role=panel-body] and [data-role=close]
+   * @param {object} context
+   * @param {ReturnType<import('./locale.js').createLocale>} context.locale
+   * @param {{city: string, cityNews: string, news: string|null}} context.links
+   * @param {(error: Error) => string} context.reason  an error in words
    * @param {() => void} onCloseRequest  the close button was used (the owner updates the URL and calls close)
    */
-  constructor(root, onCloseRequest) {
+  constructor(root, { locale, links, reason }, onCloseRequest) {
     this.root = root;
+    this.locale = locale;
+    this.links = links;
+    this.reason = reason;
     this.title = root.querySelector('[data-role=panel-title]');
     this.body = root.querySelector('[data-role=panel-body]');
     this.slug = null;
@@ -38,6 +39,7 @@ export class CityPanel {
    * @param {() => HTMLElement|null} returnFocusTo  where focus goes back on close (looked up then: markers come and go)
    */
   async open(slug, summary, returnFocusTo, { focus = true } = {}) {
+    const { locale } = this;
     this.loading?.abort();
     this.loading = new AbortController();
     this.slug = slug;
@@ -46,7 +48,7 @@ export class CityPanel {
     this.root.dataset.city = slug;
     this.root.setAttribute('aria-busy', 'true');
     this.title.textContent = summary?.name ?? slug;
-    this.body.replaceChildren(el('p', { className: 'panel__status', role: 'status' }, 'Loading the city’s commitments and news…'));
+    this.body.replaceChildren(el('p', { className: 'panel__status', role: 'status' }, locale.text('panel.loading')));
     if (focus) this.root.focus();
     try {
       const city = await fetchCity(slug, this.loading.signal);
@@ -54,9 +56,10 @@ export class CityPanel {
       this.#render(city);
     } catch (error) {
       if (error.name === 'AbortError') return;
-      const retry = el('button', { type: 'button', className: 'button' }, 'Try again');
+      const retry = el('button', { type: 'button', className: 'button' }, locale.text('panel.retry'));
       retry.addEventListener('click', () => this.open(slug, summary, returnFocusTo));
-      this.body.replaceChildren(el('p', { className: 'panel__error', role: 'alert' }, `This city could not be loaded: ${error.message}`), retry);
+      this.body.replaceChildren(
+        el('p', { className: 'panel__error', role: 'alert' }, locale.text('panel.error', { reason: this.reason(error) })), retry);
     } finally {
       if (this.slug === slug) this.root.removeAttribute('aria-busy');
     }
@@ -75,42 +78,60 @@ export class CityPanel {
   }
 
   #render(feature) {
+    const { locale, links } = this;
     const city = feature.properties;
+    const slug = feature.id;
+    const news = city.news ?? [];
+    const networks = city.networks ?? [];
     this.title.textContent = city.name;
-    const cityPage = `/cities/${encodeURIComponent(feature.id)}`;
     const parts = [
-      el('p', { className: 'panel__where' }, [city.region, countryName(city.country)].filter(Boolean).join(', ')),
-      el('h3', {}, 'Commitments'),
+      el('p', { className: 'panel__where' }, locale.place(city)),
+      el('h3', {}, locale.text('panel.commitments')),
       city.commitments.length
         ? el('ul', { className: 'panel__commitments' }, ...city.commitments.map((c) => this.#commitment(c)))
-        : el('p', {}, 'No commitment recorded yet.'),
-      city.networks.length ? el('h3', {}, 'Networks') : null,
-      city.networks.length ? el('ul', { className: 'panel__networks' }, ...city.networks.map((n) => this.#network(n))) : null,
-      el('h3', {}, 'News'),
-      city.news.length
-        ? el('ul', { className: 'panel__news' }, ...city.news.slice(0, panelOptions.latestNews).map((post) =>
-          el('li', {}, el('a', { href: post.url }, post.title), ' ',
-            el('time', { dateTime: post.publishedAt }, formatPartialDate(post.publishedAt)))))
-        : el('p', {}, 'No news about this city yet.'),
-      el('p', { className: 'panel__more' }, el('a', { href: cityPage, 'data-role': 'city-page' }, `All about ${city.name}`)),
+        : el('p', {}, locale.text('panel.noCommitments')),
+      networks.length ? el('h3', {}, locale.text('panel.networks')) : null,
+      networks.length ? el('ul', { className: 'panel__networks' }, ...networks.map((n) => this.#network(n))) : null,
+      el('h3', {}, locale.text('panel.news')),
+      news.length
+        ? el('ul', { className: 'panel__news' }, ...news.slice(0, panelOptions.latestNews).map((post) => this.#post(post)))
+        : el('p', {}, locale.text('panel.noNews')),
+      news.length > panelOptions.latestNews
+        ? el('p', {}, el('a', { href: linkTo(links.cityNews, { slug }), 'data-role': 'city-news' }, locale.text('panel.cityNews', { name: city.name })))
+        : null,
+      el('p', { className: 'panel__more' },
+        el('a', { href: linkTo(links.city, { slug }), 'data-role': 'city-page' }, locale.text('panel.cityPage', { name: city.name }))),
     ];
     this.body.replaceChildren(...parts.filter(Boolean));
   }
 
   #commitment(commitment) {
+    const { locale } = this;
     const swatch = el('span', { className: 'legend__swatch', 'aria-hidden': 'true' });
     swatch.style.background = commitment.color;
     const source = safeHref(commitment.sourceUrl);
-    const facts = [statusNames[commitment.status] ?? commitment.status, formatPartialDate(commitment.date)].filter(Boolean).join(', ');
+    const title = locale.pick(commitment.title);
+    const summary = locale.pick(commitment.summary);
+    const status = commitment.status ? locale.text(`commitmentStatus.${commitment.status}`) : '';
+    const facts = [status, locale.date(commitment.date)].filter(Boolean).join(', ');
     return el('li', { 'data-commitment': commitment.type },
-      el('p', { className: 'panel__commitment-title' }, swatch, el('strong', {}, commitment.title.en), facts ? ` · ${facts}` : ''),
-      commitment.summary ? el('p', {}, commitment.summary) : null,
-      source ? el('p', {}, el('a', { href: source, rel: 'noopener', className: 'panel__source', 'data-role': 'source' }, 'Source')) : null);
+      el('p', { className: 'panel__commitment-title' }, swatch,
+        el('strong', { lang: title.lang }, title.text || commitment.type), facts ? ` · ${facts}` : ''),
+      summary.text ? el('p', { lang: summary.lang, 'data-role': 'commitment-summary' }, summary.text) : null,
+      source ? el('p', {}, el('a', { href: source, rel: 'noopener', className: 'panel__source', 'data-role': 'source' }, locale.text('panel.source'))) : null);
   }
 
   #network(network) {
     const href = safeHref(network.url ?? '');
-    return el('li', {}, href ? el('a', { href, rel: 'noopener' }, network.name) : network.name,
-      network.date ? ` since ${formatPartialDate(network.date)}` : '');
+    const name = href ? el('a', { href, rel: 'noopener' }, network.name) : network.name;
+    return el('li', {}, name, network.date ? ` ${this.locale.text('panel.networkSince', { date: this.locale.date(network.date) })}` : '');
+  }
+
+  #post(post) {
+    const href = this.links.news ? linkTo(this.links.news, { slug: post.slug }) : post.url;
+    // A post is written in one language; its title says so when that is not the reader's.
+    const lang = post.language && post.language !== this.locale.lang ? post.language : null;
+    return el('li', {}, el('a', { href, lang }, post.title), ' ',
+      el('time', { dateTime: post.publishedAt }, this.locale.date(post.publishedAt)));
   }
 }

@@ -3,7 +3,7 @@
 // keyboard and ARIA handling is the shared combobox's (combobox.js).
 
 import { Combobox } from './combobox.js';
-import { countryName, el, fold, searchKeys } from './text.js';
+import { el, fold, searchKeys } from './text.js';
 
 const searchOptions = { maxSuggestions: 8, minLength: 2 };
 
@@ -11,17 +11,19 @@ export class CitySearch {
   /**
    * @param {HTMLInputElement} input
    * @param {HTMLUListElement} listbox
+   * @param {ReturnType<import('./locale.js').createLocale>} locale
    * @param {(slug: string) => void} onChoose
    */
-  constructor(input, listbox, onChoose) {
+  constructor(input, listbox, locale, onChoose) {
     this.input = input;
+    this.locale = locale;
     this.features = [];
     this.index = null;
     this.combobox = new Combobox(input, listbox, {
-      idPrefix: 'city-search-option',
+      idPrefix: `${input.id}-option`, // ids must be unique in the page: the input's own is
       renderOption: (feature) => el('li', { 'data-city': feature.id, className: 'search__option' },
         el('span', { className: 'search__name' }, feature.properties.name),
-        el('span', { className: 'search__where' }, countryName(feature.properties.country))),
+        el('span', { className: 'search__where' }, locale.country(feature.properties.country))),
       onChoose: (feature) => {
         input.value = feature.properties.name;
         onChoose(feature.id);
@@ -51,9 +53,9 @@ export class CitySearch {
     const suggestions = this.index
       .map((entry) => ({ entry, rank: rank(entry) }))
       .filter(({ rank: r }) => r >= 0)
-      .sort((a, b) => a.rank - b.rank || a.entry.feature.properties.name.localeCompare(b.entry.feature.properties.name, 'de'))
+      .sort((a, b) => a.rank - b.rank || this.locale.compare(a.entry.feature.properties.name, b.entry.feature.properties.name))
       .slice(0, searchOptions.maxSuggestions)
       .map(({ entry }) => entry.feature);
-    this.combobox.show(suggestions, el('li', { className: 'search__empty', role: 'presentation' }, 'No city of the map matches.'));
+    this.combobox.show(suggestions, el('li', { className: 'search__empty', role: 'presentation' }, this.locale.text('search.none')));
   }
 }

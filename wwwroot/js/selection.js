@@ -39,3 +39,11 @@ export function sameSelection(a, b) {
 }
 
 export const isEmpty = (selection) => selection.commitments.length === 0 && selection.countries.length === 0;
+
+/**
+ * The cities an explorer works with: those its fixed filter keeps (an embedded map of one country or one kind
+ * of commitment). Counts, the list and the search all start from these, so the fixed part can never be reset.
+ * @param {object[]} features
+ * @param {{commitments: string[], countries: string[]}|null} fixed
+ */
+export const within = (features, fixed) => (fixed ? features.filter((feature) => matches(feature.properties, fixed)) : features);

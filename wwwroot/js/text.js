@@ -1,4 +1,5 @@
-// Text helpers shared by the search, the list and the panel.
+// Text helpers shared by the search, the list, the panel and the editor: folding for search, slugs, elements.
+// Words in a language live elsewhere (locale.js).
 
 /**
  * The form names are compared in: lower case, accents dropped, ß as ss. "Zürich", "zurich" and "ZURICH" fold
@@ -26,32 +27,6 @@ export function slugOf(text) {
     .normalize('NFD').replace(/\p{Mn}/gu, '')
     .replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/[đð]/g, 'd').replace(/þ/g, 'th').replace(/ı/g, 'i')
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** "DE" → "Germany"; the code itself when the browser does not know it. */
-export function countryName(code) {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-const dateFormats = {
-  4: { year: 'numeric' },
-  7: { year: 'numeric', month: 'long' },
-  10: { year: 'numeric', month: 'long', day: 'numeric' },
-};
-
-/** A partial ISO date ("2019", "2019-06", "2019-06-20") in words, as precise as it is known. */
-export function formatPartialDate(iso) {
-  if (!iso) return '';
-  const format = dateFormats[iso.length];
-  if (!format) return iso;
-  const [year, month = 1, day = 1] = iso.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { ...format, timeZone: 'UTC' });
 }
 
 /** Only http(s) links become hrefs: a javascript: or data: URL from the data must never be clickable. */

@@ -16,9 +16,9 @@ public sealed class MapPage(IPage page)
         return map;
     }
 
-    /// <summary>The page marks its body once every marker or cluster has been placed.</summary>
+    /// <summary>The explorer marks its root once every marker or cluster has been placed.</summary>
     public Task WaitUntilReady() =>
-        page.WaitForSelectorAsync("body[data-map-state=ready]", new() { State = WaitForSelectorState.Attached });
+        page.WaitForSelectorAsync("[data-explorer][data-map-state=ready]", new() { State = WaitForSelectorState.Attached });
 
     public async Task<string[]> ListedCities()
     {

@@ -301,12 +301,12 @@ public sealed class MapPageTests(BrowserApp app)
         await page.RouteAsync("**/api/cities", route => failing ? route.FulfillAsync(new() { Status = 500, Body = "" }) : route.ContinueAsync());
         await page.GotoAsync("/");
 
-        await page.WaitForSelectorAsync("body[data-map-state=error]", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("[data-explorer][data-map-state=error]", new() { State = WaitForSelectorState.Attached });
         await Expect(page.Locator("#map-status")).ToContainTextAsync("could not be loaded");
         failing = false;
         await page.ClickAsync("#map-retry");
 
-        await page.WaitForSelectorAsync("body[data-map-state=ready]", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("[data-explorer][data-map-state=ready]", new() { State = WaitForSelectorState.Attached });
         Assert.Equal(await ApiCities(), await new MapPage(page).ListedCities());
     }
 

@@ -1,0 +1,302 @@
+// The explorer: a map of the cities with its search, legend-filter, list and city panel, made from a root
+// element and options. Every element is looked up inside the root by its data-role, and every word comes from
+// the options, so the same code serves the full map in German or English and a map embedded in another page.
+//
+//   createExplorer(document.querySelector('[data-explorer]'), { lang: 'de', strings, links, fixedFilter, writesHistory })
+//
+// See options.js for the options and `roles` below for the elements the root must hold.
+
+import { fetchCities, fetchCommitmentTypes } from './api.js';
+import { addBasemap } from './basemap.js';
+import { CityPanel } from './panel.js';
+import { CityList, byName } from './list.js';
+import { CitySearch } from './search.js';
+import { Filters } from './filters.js';
+import { boundsOfFeatures, featureLatLng } from './geo.js';
+import { createLocale } from './locale.js';
+import { createClusterGroup, createMarker, iconFactory, markerTitle } from './markers.js';
+import { readOptions } from './options.js';
+import { facetCounts, isEmpty, matches, sameSelection, within } from './selection.js';
+import { formatView, parseView } from './url-state.js';
+import { addressBar, noAddressBar } from './history.js';
+
+const L = globalThis.L;
+
+const mapOptions = {
+  europe: { center: [51, 10], zoom: 4 },
+  // Clustering needs a fixed zoom range before any tile layer sets one, and its cost grows with every level:
+  // 3 still shows all of Europe, 16 shows streets, far closer than any city's point means.
+  minZoom: 3,
+  maxZoom: 16,
+  openZoom: 10,           // how close choosing a city from the list or search flies in
+  fitPadding: [24, 24],
+  fitMaxZoom: 9,          // refitting to one city should not zoom in to street level
+};
+
+/** The elements an explorer's root holds, by their data-role. */
+export const roles = Object.freeze([
+  'map', 'status', 'status-text', 'retry',
+  'search-input', 'search-options',
+  'filters', 'commitment-types', 'country', 'reset',
+  'summary', 'only-in-view', 'city-list', 'more',
+  'panel', 'panel-title', 'panel-body', 'close',
+]);
+
+/** The root's elements by role; a missing one is a markup mistake, said at once rather than as a later TypeError. */
+function findParts(root) {
+  const parts = {};
+  const missing = [];
+  for (const role of roles) {
+    parts[role] = root.querySelector(`[data-role="${role}"]`);
+    if (!parts[role]) missing.push(role);
+  }
+  if (missing.length) throw new Error(`The explorer's root lacks ${missing.map((role) => `[data-role=${role}]`).join(', ')}.`);
+  return parts;
+}
+
+/**
+ * Makes the explorer in `root` and starts loading the cities.
+ * @param {HTMLElement} root
+ * @param {object} givenOptions  see options.js
+ */
+export function createExplorer(root, givenOptions) {
+  const options = readOptions(givenOptions);
+  const locale = createLocale(options.lang, options.strings);
+  const store = options.writesHistory ? addressBar : noAddressBar;
+  const page = findParts(root);
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  /** An error from loading, in words: the server's own problem title when it gave one. */
+  const reason = (error) => {
+    if (error?.kind === 'unreachable') return locale.text('error.unreachable');
+    if (error?.kind === 'status') return error.title ?? locale.text('error.status', { status: error.status });
+    return locale.text('error.unknown');
+  };
+
+  const map = L.map(page.map, { minZoom: mapOptions.minZoom, maxZoom: mapOptions.maxZoom, zoomControl: true, worldCopyJump: true })
+    .setView(mapOptions.europe.center, mapOptions.europe.zoom);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+
+  let state = store.read();
+  let cities = [];
+  const citiesBySlug = new Map();
+  const markersBySlug = new Map();
+  let shown = [];
+  let clusters;
+  let placing = Promise.resolve();
+  let placement = null; // { total, done } while markers are being added
+  let filters;
+  let list;
+  let panel;
+
+  function setStatus(mapState, text) {
+    root.dataset.mapState = mapState;
+    page['status-text'].textContent = text;
+    page.status.hidden = mapState === 'ready';
+    page.retry.hidden = mapState !== 'error';
+  }
+
+  function showSummary() {
+    page.summary.textContent = shown.length === cities.length
+      ? locale.plural('summary.all', cities.length)
+      : locale.plural('summary.matching', cities.length, { shown: shown.length, total: cities.length });
+  }
+
+  /** Shows the cities matching the selection on the map and in the list; resolves when the markers are placed. */
+  function applyFilters(selection, { refit }) {
+    state = { ...state, commitments: selection.commitments, countries: selection.countries };
+    filters.set(selection);
+    shown = cities.filter((feature) => matches(feature.properties, selection));
+    const { typeCounts, countryCounts } = facetCounts(cities, selection);
+    filters.showCounts(typeCounts, countryCounts);
+    showSummary();
+    updateList();
+    if (refit && shown.length) {
+      map.fitBounds(boundsOfFeatures(shown), { padding: mapOptions.fitPadding, maxZoom: mapOptions.fitMaxZoom, animate: !reducedMotion });
+    }
+    setStatus('updating', locale.text('map.placing'));
+    const markers = shown.map((feature) => markersBySlug.get(feature.id));
+    // Chunked adding cannot be interrupted (clearLayers would not stop it), so placements queue up.
+    placing = placing.then(() => new Promise((done) => {
+      placement = { total: markers.length, done };
+      clusters.clearLayers();
+      clusters.addLayers(markers, true);
+    }));
+    const settled = placing;
+    return settled.then(() => {
+      if (settled !== placing) return; // a newer selection is still being placed
+      setStatus('ready', '');
+      performance.mark('map-ready');
+    });
+  }
+
+  function updateList() {
+    if (!page['only-in-view'].checked) return list.show(shown);
+    const bounds = map.getBounds();
+    list.show(shown.filter((feature) => bounds.contains(featureLatLng(feature))));
+  }
+
+  function markerElement(slug) {
+    return markersBySlug.get(slug)?.getElement() ?? null;
+  }
+
+  function markSelected(slug) {
+    for (const element of root.querySelectorAll('.city-marker--selected')) element.classList.remove('city-marker--selected');
+    if (slug) markerElement(slug)?.classList.add('city-marker--selected');
+  }
+
+  /** Brings a city's own marker into view, out of its cluster if need be. */
+  function revealMarker(slug) {
+    const marker = markersBySlug.get(slug);
+    if (!marker || !clusters.hasLayer(marker)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const zoomIn = () => clusters.zoomToShowLayer(marker, resolve);
+      if (map.getBounds().contains(marker.getLatLng()) && map.getZoom() >= mapOptions.openZoom) return zoomIn();
+      map.once('moveend', zoomIn);
+      if (reducedMotion) map.setView(marker.getLatLng(), Math.max(map.getZoom(), mapOptions.openZoom));
+      else map.flyTo(marker.getLatLng(), Math.max(map.getZoom(), mapOptions.openZoom), { duration: 0.6 });
+    });
+  }
+
+  /** The panel floats over the map's right side (bottom on phones): pan so the open city is not beneath it. */
+  function keepClearOfPanel(slug) {
+    const marker = markersBySlug.get(slug);
+    const panelBox = page.panel.getBoundingClientRect();
+    const mapBox = map.getContainer().getBoundingClientRect();
+    if (!marker || panelBox.width === 0) return;
+    const coversRight = panelBox.left > mapBox.left + 1; // a side panel; on phones it is a bottom sheet
+    const right = coversRight ? Math.max(0, mapBox.right - panelBox.left) + 16 : 16;
+    const bottom = coversRight ? 16 : Math.max(0, mapBox.bottom - panelBox.top) + 16;
+    map.panInside(marker.getLatLng(), { paddingTopLeft: [16, 16], paddingBottomRight: [right, bottom], animate: !reducedMotion });
+  }
+
+  /**
+   * Opens a city in the panel and highlights it on the map and in the list.
+   * @param {'marker'|'list'|'search'|'url'} from  where it was chosen: decides whether the map moves and where focus returns
+   */
+  async function openCity(slug, from, { push = true } = {}) {
+    const feature = citiesBySlug.get(slug);
+    if (!feature) {
+      setStatus('ready', '');
+      page.summary.textContent = locale.text('summary.unknownCity', { slug });
+      if (push) store.push({ ...state, city: null });
+      return;
+    }
+    state = { ...state, city: slug };
+    if (push) store.push(state);
+    list.highlight(slug);
+    const returnFocusTo = from === 'marker'
+      ? () => markerElement(slug) ?? list.button(slug)
+      : from === 'search' ? () => page['search-input'] : () => list.button(slug) ?? markerElement(slug);
+    const opening = panel.open(slug, feature.properties, returnFocusTo, { focus: from !== 'url' });
+    if (from !== 'marker') await revealMarker(slug);
+    keepClearOfPanel(slug);
+    markSelected(slug);
+    await opening;
+  }
+
+  function closeCity({ push = true, restoreFocus = true } = {}) {
+    if (!state.city && !panel.isOpen) return;
+    state = { ...state, city: null };
+    if (push) store.push(state);
+    panel.close({ restoreFocus });
+    list.highlight(null);
+    markSelected(null);
+  }
+
+  /** A back/forward step or a reload: show what the URL says, without adding history. */
+  async function restore(next) {
+    const view = parseView(next.view);
+    if (!sameSelection(next, state)) await applyFilters(next, { refit: !view });
+    if (view) map.setView(view.center, view.zoom, { animate: false });
+    if (next.city && next.city !== panel.slug) await openCity(next.city, 'url', { push: false });
+    else if (!next.city && panel.isOpen) closeCity({ push: false, restoreFocus: false });
+    state = { ...next, view: state.view };
+  }
+
+  function createMarkers(typesByKey) {
+    const iconFor = iconFactory(typesByKey);
+    for (const feature of cities) {
+      citiesBySlug.set(feature.id, feature);
+      const marker = createMarker(feature, iconFor(feature.properties.commitments), markerTitle(feature.properties, typesByKey, locale));
+      marker.citySlug = feature.id;
+      markersBySlug.set(feature.id, marker);
+    }
+    performance.mark('markers-created');
+    clusters = createClusterGroup(locale, (processed, total) => {
+      // Adding the group to the map reports an empty pass of its own: only the placement we started counts.
+      if (!placement || processed !== total || total !== placement.total) return;
+      const { done } = placement;
+      placement = null;
+      requestAnimationFrame(done);
+    });
+    clusters.on('click', (event) => openCity(event.layer.citySlug, 'marker'));
+    // Markers are role=button: Enter and Space act like a click (Leaflet only does so for bound popups).
+    const activates = (event) => event.originalEvent.key === 'Enter' || event.originalEvent.key === ' ';
+    clusters.on('keypress', (event) => {
+      if (!activates(event)) return;
+      event.originalEvent.preventDefault();
+      openCity(event.layer.citySlug, 'marker');
+    });
+    clusters.on('clusterkeypress', (event) => {
+      if (!activates(event)) return;
+      event.originalEvent.preventDefault();
+      if (map.getZoom() >= map.getMaxZoom() || event.layer.getBounds().getNorthEast().equals(event.layer.getBounds().getSouthWest())) event.layer.spiderfy();
+      else event.layer.zoomToBounds({ padding: [24, 24] });
+    });
+    clusters.on('animationend spiderfied', () => markSelected(state.city));
+    map.addLayer(clusters);
+  }
+
+  async function start() {
+    setStatus('loading', locale.text('map.loading'));
+    let types;
+    let layer;
+    try {
+      [types, layer] = await Promise.all([fetchCommitmentTypes(), fetchCities()]);
+    } catch (error) {
+      setStatus('error', locale.text('map.error', { reason: reason(error) }));
+      return;
+    }
+    performance.mark('cities-loaded');
+    addBasemap(map).catch(() => { /* no tiles and no outlines: the markers alone still work */ });
+
+    const fixed = options.fixedFilter;
+    // A fixed filter's types are all the legend offers: the others would always count 0.
+    const legendTypes = fixed?.commitments.length ? types.filter((type) => fixed.commitments.includes(type.key)) : types;
+    const typesByKey = new Map(types.map((type) => [type.key, type]));
+    cities = within(layer.features, fixed).sort(byName(locale));
+    createMarkers(typesByKey);
+
+    const countries = [...new Set(cities.map((f) => f.properties.country))];
+    filters = new Filters(page.filters, legendTypes, countries, locale, (selection) => {
+      applyFilters(selection, { refit: true });
+      store.push(state); // the refit's moveend then writes the new view into this entry
+    });
+    list = new CityList(page['city-list'], page.more, typesByKey, locale, (slug) => openCity(slug, 'list'));
+    new CitySearch(page['search-input'], page['search-options'], locale, (slug) => openCity(slug, 'search')).setCities(cities);
+    panel = new CityPanel(page.panel, { locale, links: options.links, reason }, () => closeCity());
+
+    const initial = store.read();
+    const view = parseView(initial.view);
+    await applyFilters(initial, { refit: !view && (!isEmpty(initial) || fixed !== null) });
+    if (view) map.setView(view.center, view.zoom, { animate: false });
+    if (initial.city) await openCity(initial.city, 'url', { push: false });
+
+    map.on('moveend', () => {
+      state.view = formatView(map.getCenter(), map.getZoom());
+      store.replace(state);
+      if (page['only-in-view'].checked) updateList();
+      markSelected(state.city);
+    });
+    page['only-in-view'].addEventListener('change', updateList);
+    store.onStep(restore);
+    addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && panel.isOpen) closeCity();
+    });
+  }
+
+  page.retry.addEventListener('click', start);
+  start();
+  return { map, root, options };
+}
