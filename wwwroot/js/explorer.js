@@ -73,8 +73,10 @@ export function createExplorer(root, givenOptions) {
     return locale.text('error.unknown');
   };
 
-  const map = L.map(page.map, { minZoom: mapOptions.minZoom, maxZoom: mapOptions.maxZoom, zoomControl: true, worldCopyJump: true })
+  // Leaflet's own zoom buttons are titled in English: ours carry the page's language.
+  const map = L.map(page.map, { minZoom: mapOptions.minZoom, maxZoom: mapOptions.maxZoom, zoomControl: false, worldCopyJump: true })
     .setView(mapOptions.europe.center, mapOptions.europe.zoom);
+  L.control.zoom({ zoomInTitle: locale.text('map.zoomIn'), zoomOutTitle: locale.text('map.zoomOut') }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
 
   let state = store.read();

@@ -13,7 +13,9 @@ const miniMapOptions = {
 
 for (const element of document.querySelectorAll('[data-mini-map]')) {
   const points = JSON.parse(element.dataset.miniMap);
-  const map = L.map(element, { scrollWheelZoom: false, maxZoom: 16 });
+  // The zoom buttons' titles come from the page, in its language (Leaflet's are English).
+  const map = L.map(element, { scrollWheelZoom: false, maxZoom: 16, zoomControl: false });
+  L.control.zoom({ zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   const latLngs = points.map((p) => lonLatToLatLng(p.longitude, p.latitude));
   points.forEach((point, i) => {

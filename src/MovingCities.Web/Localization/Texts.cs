@@ -19,6 +19,9 @@ public sealed class Texts
     /// <summary>The site's texts (<c>Resources/Strings*.resx</c>).</summary>
     public static readonly Texts Site = new(typeof(Strings));
 
+    /// <summary>The map explorer's texts (<c>Resources/MapText*.resx</c>), handed to its scripts by the page.</summary>
+    public static readonly Texts Map = new(typeof(MapText));
+
     /// <summary>The text for <paramref name="key"/> in a language (English where a translation is missing), formatted with <paramref name="values"/>.</summary>
     public string Get(string key, string lang, params object?[] values)
     {

@@ -93,11 +93,11 @@ public sealed class EditorFlowTests(BrowserApp app) : IDisposable
         foreach (var slug in new[] { "bochum", "regensburg" })
         {
             var map = new MapPage(page);
-            await page.GotoAsync($"/?city={slug}");
+            await page.GotoAsync($"/en?city={slug}");
             await map.WaitForPanel(slug);
-            await Expect(map.Panel.Locator($"a:has-text('{Title}')")).ToHaveAttributeAsync("href", $"/news/{Slug}");
+            await Expect(map.Panel.Locator($"a:has-text('{Title}')")).ToHaveAttributeAsync("href", $"/en/news/{Slug}");
 
-            await page.GotoAsync($"/cities/{slug}");
+            await page.GotoAsync($"/de/cities/{slug}");
             await Expect(page.Locator("[data-role=news]")).ToContainTextAsync(Title);
         }
         await new MapPage(page).Screenshot("editor-published");

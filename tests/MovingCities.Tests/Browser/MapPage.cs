@@ -8,10 +8,11 @@ public sealed class MapPage(IPage page)
 {
     public IPage Page => page;
 
-    public static async Task<MapPage> Open(BrowserApp app, string query = "", int width = 1280, int height = 800, bool bypassCsp = false)
+    /// <summary>The map in English unless told otherwise (the tests pin English texts).</summary>
+    public static async Task<MapPage> Open(BrowserApp app, string query = "", int width = 1280, int height = 800, bool bypassCsp = false, string lang = "en")
     {
         var map = new MapPage(await app.NewPage(width, height, bypassCsp));
-        await map.Page.GotoAsync("/" + query);
+        await map.Page.GotoAsync($"/{lang}{query}");
         await map.WaitUntilReady();
         return map;
     }

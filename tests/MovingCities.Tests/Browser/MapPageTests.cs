@@ -34,14 +34,14 @@ public sealed class MapPageTests(BrowserApp app)
         var seaRescue = map.Panel.Locator("[data-commitment='sea-rescue-support']");
         await Expect(seaRescue).ToContainTextAsync("Sea rescue support");
         await Expect(seaRescue.Locator("a[data-role=source]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https?://"));
-        await Expect(map.Panel.Locator("a[data-role=city-page]")).ToHaveAttributeAsync("href", "/cities/konstanz");
+        await Expect(map.Panel.Locator("a[data-role=city-page]")).ToHaveAttributeAsync("href", "/en/cities/konstanz");
         await Expect(map.Panel).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\b(null|undefined|NaN)\b"));
         Assert.Equal("konstanz", await map.QueryValue("city"));
         await Expect(map.Page.Locator("#city-list [data-city=konstanz]")).ToHaveAttributeAsync("aria-current", "true");
         await Expect(map.Marker("Konstanz")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("city-marker--selected"));
         await map.Screenshot("map-desktop-konstanz");
 
-        await map.Panel.Locator($"a[href='/news/{ConferencePost}']").ClickAsync();
+        await map.Panel.Locator($"a[href='/en/news/{ConferencePost}']").ClickAsync();
         await map.Page.WaitForURLAsync($"**/news/{ConferencePost}");
         await Expect(map.Page.Locator("h1")).ToContainTextAsync("Kommunen als sichere Häfen");
         await Expect(map.Page.Locator("[data-role=tagged-cities] a[data-city=konstanz]")).ToBeVisibleAsync();
@@ -56,7 +56,7 @@ public sealed class MapPageTests(BrowserApp app)
         await map.WaitForPanel("konstanz");
 
         await Expect(map.Panel.Locator("[data-commitment='sea-rescue-support'] a[data-role=source]")).ToBeVisibleAsync();
-        await Expect(map.Panel.Locator($"a[href='/news/{ConferencePost}']")).ToBeVisibleAsync();
+        await Expect(map.Panel.Locator($"a[href='/en/news/{ConferencePost}']")).ToBeVisibleAsync();
         await Expect(map.Page.Locator("#city-list [data-city=konstanz]")).ToHaveAttributeAsync("aria-current", "true");
     }
 
@@ -227,10 +227,12 @@ public sealed class MapPageTests(BrowserApp app)
         await Expect(map.ListEntry("bern")).ToBeFocusedAsync();
     }
 
-    [Fact]
-    public async Task Axe_finds_no_serious_or_critical_violations_on_the_map_with_a_city_open()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    public async Task Axe_finds_no_serious_or_critical_violations_on_the_map_with_a_city_open(string lang)
     {
-        var map = await MapPage.Open(app, "?city=konstanz", bypassCsp: true);
+        var map = await MapPage.Open(app, "?city=konstanz", bypassCsp: true, lang: lang);
         await map.WaitForPanel("konstanz");
         await map.Page.AddScriptTagAsync(new() { Path = Path.Combine(TestApp.RepoRoot, "node_modules", "axe-core", "axe.min.js") });
 
@@ -244,9 +246,12 @@ public sealed class MapPageTests(BrowserApp app)
     public sealed record AxeViolation(string Id, string? Impact, string[] Nodes);
 
     [Theory]
-    [InlineData("/cities/konstanz")]
-    [InlineData("/news/" + ConferencePost)]
-    [InlineData("/news")]
+    [InlineData("/en/cities/konstanz")]
+    [InlineData("/de/cities/konstanz")]
+    [InlineData("/en/news/" + ConferencePost)]
+    [InlineData("/de/news")]
+    [InlineData("/en/about")]
+    [InlineData("/de/about")]
     public async Task Axe_finds_no_serious_or_critical_violations_on_the_public_pages(string path)
     {
         var page = await app.NewPage(bypassCsp: true);
@@ -299,7 +304,7 @@ public sealed class MapPageTests(BrowserApp app)
         var page = await app.NewPage();
         var failing = true;
         await page.RouteAsync("**/api/cities", route => failing ? route.FulfillAsync(new() { Status = 500, Body = "" }) : route.ContinueAsync());
-        await page.GotoAsync("/");
+        await page.GotoAsync("/en");
 
         await page.WaitForSelectorAsync("[data-explorer][data-map-state=error]", new() { State = WaitForSelectorState.Attached });
         await Expect(page.Locator("#map-status")).ToContainTextAsync("could not be loaded");
@@ -314,10 +319,10 @@ public sealed class MapPageTests(BrowserApp app)
     public async Task City_and_news_pages_draw_a_small_map_of_their_cities()
     {
         var page = await app.NewPage();
-        await page.GotoAsync("/cities/konstanz");
+        await page.GotoAsync("/en/cities/konstanz");
         await Expect(page.Locator("[data-mini-map] path.leaflet-interactive")).ToHaveCountAsync(1);
 
-        await page.GotoAsync($"/news/{ConferencePost}");
+        await page.GotoAsync($"/de/news/{ConferencePost}");
         await Expect(page.Locator("[data-mini-map] path.leaflet-interactive")).ToHaveCountAsync(11);
         await page.Locator("[data-mini-map]").ScrollIntoViewIfNeededAsync();
         await new MapPage(page).Screenshot("news-page");

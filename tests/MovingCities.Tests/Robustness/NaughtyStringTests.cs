@@ -114,7 +114,7 @@ public class NaughtyStringTests
         var ways = Ways(app.Services);
         Assert.Contains(ways, w => w.Pattern.Contains("{slug}") && w.Pattern.StartsWith("api/cities", StringComparison.Ordinal));
         Assert.Contains(ways, w => w.QueryParameters.Contains("q"));
-        Assert.Contains(ways, w => w.Pattern == "news" && w.QueryParameters.Contains("city"));
+        Assert.Contains(ways, w => w.Pattern == "{lang:lang}/news" && w.QueryParameters.Contains("city"));
 
         await EveryStringAnswers(client, ways);
     }
