@@ -5,6 +5,8 @@ public sealed class SeededApp() : IDisposable
 {
     readonly TestApp _app = new();
 
+    public TestApp App => _app;
+
     public Task<System.Text.Json.JsonElement> GetJson(string url) => _app.GetJson(url);
     public Task<HttpResponseMessage> Get(string url, Action<System.Net.Http.Headers.HttpRequestHeaders>? headers = null) => _app.Get(url, headers);
     public HttpClient CreateClient() => _app.CreateClient();
