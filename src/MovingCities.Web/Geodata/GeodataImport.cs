@@ -38,7 +38,7 @@ public sealed class GeodataImport(MovingCitiesDb db)
         }));
         db.NewsPosts.AddRange(set.News.Select(p => new NewsPost
         {
-            Slug = p.Slug, Title = p.Title, Summary = p.Summary, Body = p.Body, Language = p.Language,
+            Slug = p.Slug, Title = p.Title, Summary = p.Summary, Body = p.Body, Language = p.Language, TranslationSlug = p.Translation,
             PublishedAt = DateOnly.ParseExact(p.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Status = Enum.Parse<NewsStatus>(p.Status, ignoreCase: true), SourceUrl = p.Source,
             Cities = p.Cities.Select(slug => cities[slug]).ToList(),
@@ -96,7 +96,7 @@ public sealed class GeodataImport(MovingCitiesDb db)
     static City Apply(City city, CityRecord record)
     {
         city.Region = record.Region;
-        city.Description = record.Description;
+        city.Description = record.Description ?? LocalizedText.Empty;
         city.ProfileUrl = record.ProfileUrl;
         city.GazetteerName = record.GazetteerName;
         city.LocationNote = record.LocationNote;
@@ -106,7 +106,7 @@ public sealed class GeodataImport(MovingCitiesDb db)
         city.Commitments.AddRange(record.Commitments.Select(c => new Commitment
         {
             TypeKey = c.Type, Status = Enum.Parse<CommitmentStatus>(c.Status, ignoreCase: true), Date = c.Date,
-            Summary = c.Summary, SourceUrl = c.SourceUrl,
+            Summary = c.Summary ?? LocalizedText.Empty, SourceUrl = c.SourceUrl,
             LastVerified = c.LastVerified is null ? null : DateOnly.ParseExact(c.LastVerified, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         }));
         return city;

@@ -13,7 +13,7 @@ public class CityEditingTests
 
     static Dictionary<string, string> CityFields(string name, string country, string? region, double latitude, double longitude, int version = 0, bool confirmFar = false) => new()
     {
-        ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = region ?? "", ["Input.Description"] = "",
+        ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = region ?? "", ["Input.DescriptionEn"] = "",
         ["Input.Latitude"] = Number(latitude), ["Input.Longitude"] = Number(longitude), ["Input.Version"] = version.ToString(),
         ["Input.ConfirmFar"] = confirmFar ? "true" : "false",
     };
@@ -71,7 +71,7 @@ public class CityEditingTests
         Dictionary<string, string> Commitment(string source, int version) => new()
         {
             ["Commitment.Type"] = "safe-harbour-declaration", ["Commitment.Status"] = "Decided", ["Commitment.Date"] = "2019-06",
-            ["Commitment.Summary"] = "Declared a safe harbour.", ["Commitment.SourceUrl"] = source, ["Commitment.CityVersion"] = version.ToString(),
+            ["Commitment.SummaryEn"] = "Declared a safe harbour.", ["Commitment.SourceUrl"] = source, ["Commitment.CityVersion"] = version.ToString(),
         };
 
         var withoutSource = await editor.PostForm($"{path}?handler=SaveCommitment", Commitment("", 0), path);

@@ -67,11 +67,11 @@ public class ImportTests : IDisposable
 
         var response = await editor.PostForm($"/admin/cities/{id}?handler=SaveCity", new()
         {
-            ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.Description"] = "old form",
+            ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.DescriptionEn"] = "old form",
             ["Input.Latitude"] = "47.66033", ["Input.Longitude"] = "9.17582", ["Input.Version"] = loaded, ["Input.ConfirmFar"] = "false",
         }, $"/admin/cities/{id}");
         Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Null(await _app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Description).SingleAsync()));
+        Assert.Null(await _app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Description.En).SingleAsync()));
     }
 
     [Fact]

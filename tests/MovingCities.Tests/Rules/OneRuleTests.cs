@@ -50,7 +50,7 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
         var editor = await host.Editor;
         var response = await editor.PostForm("/admin/cities/new", new()
         {
-            ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = "", ["Input.Description"] = description,
+            ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = "", ["Input.DescriptionEn"] = description,
             ["Input.Latitude"] = "50.5", ["Input.Longitude"] = "8.5", ["Input.Version"] = "0", ["Input.ConfirmFar"] = "false",
         });
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
@@ -64,7 +64,7 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
         var response = await editor.PostForm($"/admin/cities/{city.Id}?handler=SaveCommitment", new()
         {
             ["Commitment.Id"] = "", ["Commitment.Type"] = "safe-harbour-declaration", ["Commitment.Status"] = "Decided",
-            ["Commitment.Date"] = date, ["Commitment.Summary"] = "", ["Commitment.SourceUrl"] = sourceUrl,
+            ["Commitment.Date"] = date, ["Commitment.SummaryEn"] = "", ["Commitment.SourceUrl"] = sourceUrl,
             ["Commitment.LastVerified"] = "", ["Commitment.CityVersion"] = city.Version.ToString(),
         }, formPage: $"/admin/cities/{city.Id}");
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
@@ -190,7 +190,7 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
         var city = await host.App.WithDb(db => db.Cities.AsNoTracking().SingleAsync(c => c.Slug == "konstanz"));
         Dictionary<string, string> Fields(double latitude) => new()
         {
-            ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.Description"] = "",
+            ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.DescriptionEn"] = "",
             ["Input.Latitude"] = Number(latitude), ["Input.Longitude"] = "9.17582", ["Input.Version"] = city.Version.ToString(),
             ["Input.ConfirmFar"] = "false",
         };
