@@ -107,10 +107,10 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         if (translation is not null && ModelState.GetFieldValidationState("Input.Translation") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             var other = await db.NewsPosts.Where(p => p.Slug == translation).Select(p => new { p.Id, p.Language }).FirstOrDefaultAsync();
-            if (other is null)
-                ModelState.AddModelError("Input.Translation", $"There is no post /news/{translation}.");
-            else if (other.Id == (id ?? 0) || translation == slug)
+            if (translation == slug || other is not null && other.Id == id)
                 ModelState.AddModelError("Input.Translation", "That is this post; name the same post in the other language.");
+            else if (other is null)
+                ModelState.AddModelError("Input.Translation", $"There is no post /news/{translation}.");
             else if (other.Language == Input.Language)
                 ModelState.AddModelError("Input.Translation", $"/news/{translation} is in the same language as this post; a translation is in the other one.");
         }
