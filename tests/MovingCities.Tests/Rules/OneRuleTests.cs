@@ -151,10 +151,10 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
     public async Task A_description_is_counted_as_a_reader_counts_it_by_import_and_form()
     {
         var emoji = string.Concat(Enumerable.Repeat("😀", CityRules.MaxDescriptionLength)); // 2 UTF-16 units each
-        Assert.Empty(ImportProblems(f => Properties(f)["description"] = emoji));
+        Assert.Empty(ImportProblems(f => Properties(f)["description"] = new JsonObject { ["en"] = emoji }));
         var (status, _) = await PostNewCity("Emojihausen", description: emoji);
         Assert.Equal(HttpStatusCode.Redirect, status);
-        Assert.Contains(ImportProblems(f => Properties(f)["description"] = emoji + "😀"), p => p.Contains("description: longer than"));
+        Assert.Contains(ImportProblems(f => Properties(f)["description"] = new JsonObject { ["de"] = emoji + "😀" }), p => p.Contains("description.de: longer than"));
         var (refused, html) = await PostNewCity("Emojidorf", description: emoji + "😀");
         Assert.Equal(HttpStatusCode.OK, refused);
         Assert.Contains($"At most {CityRules.MaxDescriptionLength:N0} characters.", Shown(html));
