@@ -21,8 +21,9 @@ public sealed class GeodataImport(MovingCitiesDb db)
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.CommitmentTypes.AddRange(set.CommitmentTypes.Select((t, i) => new CommitmentType
         {
-            Key = t.Key, TitleDe = t.Title.De, TitleEn = t.Title.En,
-            DescriptionDe = t.Description.De, DescriptionEn = t.Description.En, Color = t.Color.ToLowerInvariant(), SortOrder = i,
+            // The reader has checked that the catalogue has both languages.
+            Key = t.Key, TitleDe = t.Title.De!, TitleEn = t.Title.En!,
+            DescriptionDe = t.Description.De!, DescriptionEn = t.Description.En!, Color = t.Color.ToLowerInvariant(), SortOrder = i,
         }));
         await db.SaveChangesAsync();
 
