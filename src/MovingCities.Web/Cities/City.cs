@@ -52,7 +52,8 @@ public class City : IVersioned, IPublicData
     /// <summary>Wikidata item, e.g. Q3834.</summary>
     public string? WikidataId { get; set; }
 
-    public string? Description { get; set; }
+    /// <summary>A short description in German and/or English; <see cref="LocalizedText.Empty"/> when there is none.</summary>
+    public LocalizedText Description { get; set; } = LocalizedText.Empty;
 
     /// <summary>An in-depth profile of the city, such as its page on moving-cities.eu.</summary>
     public string? ProfileUrl { get; set; }

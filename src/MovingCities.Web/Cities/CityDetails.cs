@@ -10,7 +10,7 @@ namespace MovingCities.Web.Cities;
 /// Commitments in legend order, then by date; networks by name; published news newest first.
 /// </summary>
 public sealed record CityDetails(
-    string Slug, string Name, string Country, string? Region, string? Description, string? Ags, string? WikidataId,
+    string Slug, string Name, string Country, string? Region, Commitments.LocalizedText? Description, string? Ags, string? WikidataId,
     string? ProfileUrl, double Longitude, double Latitude,
     List<CommitmentView> Commitments, List<NetworkReference> Networks, List<NewsReference> News)
 {
@@ -21,11 +21,11 @@ public sealed record CityDetails(
             return Task.FromResult<CityDetails?>(null);
         var key = slug.ToLowerInvariant();
         return db.Cities.AsNoTracking().Where(c => c.Slug == key).Select(c => new CityDetails(
-            c.Slug, c.Name, c.Country, c.Region, c.Description, c.Ags, c.WikidataId, c.ProfileUrl, c.Longitude, c.Latitude,
+            c.Slug, c.Name, c.Country, c.Region, c.Description.OrNull(), c.Ags, c.WikidataId, c.ProfileUrl, c.Longitude, c.Latitude,
             c.Commitments
                 .OrderBy(m => m.Type.SortOrder).ThenBy(m => m.Date)
                 .Select(m => new CommitmentView(
-                    m.TypeKey, new Commitments.LocalizedText(m.Type.TitleDe, m.Type.TitleEn), m.Type.Color, m.Status, m.Date, m.Summary,
+                    m.TypeKey, new Commitments.LocalizedText(m.Type.TitleDe, m.Type.TitleEn), m.Type.Color, m.Status, m.Date, m.Summary.OrNull(),
                     m.SourceUrl, m.LastVerified))
                 .ToList(),
             c.Memberships.OrderBy(m => m.Network.Name)

@@ -78,7 +78,7 @@ public static class CityEndpoints
 
 /// <summary>A commitment as the city detail shows it, with its type's titles and colour.</summary>
 public sealed record CommitmentView(
-    string Type, Commitments.LocalizedText Title, string Color, Commitments.CommitmentStatus Status, string? Date, string? Summary,
+    string Type, Commitments.LocalizedText Title, string Color, Commitments.CommitmentStatus Status, string? Date, Commitments.LocalizedText? Summary,
     string SourceUrl, DateOnly? LastVerified);
 
 /// <summary>A network the city belongs to, with where the membership was read.</summary>

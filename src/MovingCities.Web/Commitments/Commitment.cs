@@ -19,7 +19,8 @@ public class Commitment : IPublicData
     /// <summary>ISO 8601 date as precise as the source: <c>2019</c>, <c>2019-07</c> or <c>2019-07-11</c>.</summary>
     public string? Date { get; set; }
 
-    public string? Summary { get; set; }
+    /// <summary>Our own words, in German and/or English; <see cref="LocalizedText.Empty"/> when there is none.</summary>
+    public LocalizedText Summary { get; set; } = LocalizedText.Empty;
 
     /// <summary>Where the fact was read; every commitment has one.</summary>
     public required string SourceUrl { get; set; }

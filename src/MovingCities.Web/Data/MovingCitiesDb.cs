@@ -33,6 +33,7 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
             city.Property(c => c.Country).HasMaxLength(2);
             city.HasMany(c => c.NewsPosts).WithMany(p => p.Cities).UsingEntity("NewsPostCity");
             city.Property(c => c.Version).IsConcurrencyToken();
+            city.ComplexProperty(c => c.Description, Bilingual("Description"));
         });
 
         model.Entity<CommitmentType>(type => type.HasKey(t => t.Key));
@@ -42,6 +43,7 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
             commitment.Property(c => c.Status).HasConversion(LowercaseEnum<CommitmentStatus>());
             commitment.HasOne(c => c.Type).WithMany().HasForeignKey(c => c.TypeKey).OnDelete(DeleteBehavior.Restrict);
             commitment.HasIndex(c => new { c.TypeKey, c.CityId });
+            commitment.ComplexProperty(c => c.Summary, Bilingual("Summary"));
         });
 
         model.Entity<Network>(network => network.HasIndex(n => n.Slug).IsUnique());
@@ -69,6 +71,14 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
             change.HasIndex(c => c.AtUtc);
         });
     }
+
+    /// <summary>A text in German and English as two nullable columns, <c>{name}De</c> and <c>{name}En</c>.</summary>
+    static Action<Microsoft.EntityFrameworkCore.Metadata.Builders.ComplexPropertyBuilder<LocalizedText>> Bilingual(string name) => text =>
+    {
+        text.IsRequired();
+        text.Property(t => t.De).HasColumnName(name + "De");
+        text.Property(t => t.En).HasColumnName(name + "En");
+    };
 
     /// <summary>Enums stored as the same lowercase words the API and geodata files use.</summary>
     static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> LowercaseEnum<T>() where T : struct, Enum =>

@@ -114,7 +114,7 @@ public static partial class CityFileReader
         if (country is not null && !CityRules.IsCountryCode(country))
             problem($"properties.country: \"{country}\" is not an ISO 3166-1 alpha-2 code such as \"DE\"");
         var region = OptionalString(properties, "region", "properties.region", problem, maxLength: CityRules.MaxRegionLength);
-        var description = OptionalString(properties, "description", "properties.description", problem, maxLength: CityRules.MaxDescriptionLength);
+        var description = OptionalLocalized(properties, "description", "properties.description", problem, maxLength: CityRules.MaxDescriptionLength);
         var profileUrl = OptionalString(properties, "profileUrl", "properties.profileUrl", problem, maxLength: Http.Links.MaxLength);
         if (profileUrl is not null && !Links.IsHttp(profileUrl))
             problem($"properties.profileUrl: \"{profileUrl}\" is not an absolute http(s) URL");
@@ -221,7 +221,7 @@ public static partial class CityFileReader
         var date = OptionalString(item, "date", $"{path}.date", Fail, maxLength: CityRules.MaxCodeLength);
         if (date is not null && !PartialDate.IsValid(date))
             Fail($"{path}.date: \"{date}\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
-        var summary = OptionalString(item, "summary", $"{path}.summary", Fail, maxLength: CityRules.MaxCommitmentSummaryLength);
+        var summary = OptionalLocalized(item, "summary", $"{path}.summary", Fail, maxLength: CityRules.MaxCommitmentSummaryLength);
         var source = RequiredString(item, "sourceUrl", $"{path}.sourceUrl", Fail, maxLength: Http.Links.MaxLength);
         if (source is not null && !Links.IsHttp(source))
             Fail($"{path}.sourceUrl: \"{source}\" is not an absolute http(s) URL");
@@ -229,6 +229,37 @@ public static partial class CityFileReader
         if (verified is not null && !DateOnly.TryParseExact(verified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             Fail($"{path}.lastVerified: \"{verified}\" is not a date (YYYY-MM-DD)");
         return failed ? null : new CommitmentRecord(type!, status!, date, summary, source!, verified);
+    }
+
+    /// <summary>
+    /// A text in German and English, <c>{"de": "…", "en": "…"}</c>: either language may be missing or empty, but a
+    /// field that is given needs text in at least one. Null when the field is absent.
+    /// </summary>
+    static LocalizedText? OptionalLocalized(JsonElement parent, string name, string path, Action<string> problem, int maxLength)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            problem($"{path}: must be an object with the text in German and English, {{\"de\": \"…\", \"en\": \"…\"}}, got {value.ValueKind.ToString().ToLowerInvariant()}");
+            return null;
+        }
+        var known = LocalizedText.Languages;
+        var failed = false;
+        void Fail(string message) { failed = true; problem(message); }
+        foreach (var unknown in value.EnumerateObject().Select(p => p.Name).Except(known))
+            Fail($"{path}.{unknown}: unknown language (known: {string.Join(", ", known)})");
+        var de = OptionalString(value, "de", $"{path}.de", Fail, maxLength);
+        var en = OptionalString(value, "en", $"{path}.en", Fail, maxLength);
+        if (failed)
+            return null;
+        var text = new LocalizedText(de, en);
+        if (text.IsEmpty)
+        {
+            problem($"{path}: needs the text in at least one language, \"de\" or \"en\" (leave the field out when there is none)");
+            return null;
+        }
+        return text;
     }
 
     static string? RequiredString(JsonElement parent, string name, string path, Action<string> problem, int maxLength)

@@ -40,7 +40,7 @@ public sealed class GeodataExport(MovingCitiesDb db)
         {
             var record = new NewsRecord(post.Slug, post.Title, post.Summary, post.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 post.Language, post.Status.ToString().ToLowerInvariant(), post.SourceUrl,
-                post.Cities.Select(c => c.Slug).Order(StringComparer.Ordinal).ToList(), post.Body);
+                post.Cities.Select(c => c.Slug).Order(StringComparer.Ordinal).ToList(), post.Body, post.TranslationSlug);
             await File.WriteAllTextAsync(Path.Combine(newsFolder, $"{post.Slug}.md"), NewsFile.Write(record));
         }
     }
@@ -49,7 +49,7 @@ public sealed class GeodataExport(MovingCitiesDb db)
     {
         var properties = new AttributesTable { { "id", city.Slug }, { "name", city.Name }, { "country", city.Country } };
         if (city.Region is not null) properties.Add("region", city.Region);
-        if (city.Description is not null) properties.Add("description", city.Description);
+        if (city.Description.OrNull() is { } description) properties.Add("description", description);
         if (city.ProfileUrl is not null) properties.Add("profileUrl", city.ProfileUrl);
         if (city.GazetteerName is not null) properties.Add("gazetteerName", city.GazetteerName);
         if (city.LocationNote is not null) properties.Add("locationNote", city.LocationNote);
@@ -57,7 +57,7 @@ public sealed class GeodataExport(MovingCitiesDb db)
             properties.Add("identifiers", new { ags = city.Ags, wikidata = city.WikidataId });
         var commitments = city.Commitments
             .OrderBy(c => typeOrder[c.TypeKey]).ThenBy(c => c.Date, StringComparer.Ordinal).ThenBy(c => c.SourceUrl, StringComparer.Ordinal)
-            .Select(c => new CommitmentRecord(c.TypeKey, c.Status.ToString().ToLowerInvariant(), c.Date, c.Summary, c.SourceUrl,
+            .Select(c => new CommitmentRecord(c.TypeKey, c.Status.ToString().ToLowerInvariant(), c.Date, c.Summary.OrNull(), c.SourceUrl,
                 c.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
             .ToList();
         properties.Add("commitments", commitments);

@@ -23,17 +23,17 @@ public sealed record MembershipRecord(string City, string? Date, string? Summary
 /// <summary>A city read from a cities GeoJSON file, already validated; <see cref="Slug"/> is the feature's <c>id</c> (null: a slug is assigned).</summary>
 public sealed record CityRecord(
     string? Slug, string Name, string Country, string? Region, double Longitude, double Latitude,
-    string? Ags, string? WikidataId, string? Description, IReadOnlyList<CommitmentRecord> Commitments,
+    string? Ags, string? WikidataId, LocalizedText? Description, IReadOnlyList<CommitmentRecord> Commitments,
     string? ProfileUrl = null, string? GazetteerName = null, string? LocationNote = null);
 
-/// <summary>A commitment inside a city feature's <c>commitments</c> array.</summary>
+/// <summary>A commitment inside a city feature's <c>commitments</c> array; <see cref="Summary"/> is null when there is none.</summary>
 public sealed record CommitmentRecord(
-    string Type, string Status, string? Date, string? Summary, string SourceUrl, string? LastVerified);
+    string Type, string Status, string? Date, LocalizedText? Summary, string SourceUrl, string? LastVerified);
 
-/// <summary>The front matter and body of one news/*.md file.</summary>
+/// <summary>The front matter and body of one news/*.md file; <see cref="Translation"/> is the slug of the same post in the other language.</summary>
 public sealed record NewsRecord(
     string Slug, string Title, string? Summary, string Date, string Language, string Status, string? Source,
-    IReadOnlyList<string> Cities, string Body);
+    IReadOnlyList<string> Cities, string Body, string? Translation = null);
 
 /// <summary>Problems found in geodata input, each naming the file and item; nothing is written while any exist.</summary>
 public sealed class GeodataException(IReadOnlyList<string> problems)

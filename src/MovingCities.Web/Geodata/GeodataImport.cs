@@ -21,8 +21,9 @@ public sealed class GeodataImport(MovingCitiesDb db)
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.CommitmentTypes.AddRange(set.CommitmentTypes.Select((t, i) => new CommitmentType
         {
-            Key = t.Key, TitleDe = t.Title.De, TitleEn = t.Title.En,
-            DescriptionDe = t.Description.De, DescriptionEn = t.Description.En, Color = t.Color.ToLowerInvariant(), SortOrder = i,
+            // The reader has checked that the catalogue has both languages.
+            Key = t.Key, TitleDe = t.Title.De!, TitleEn = t.Title.En!,
+            DescriptionDe = t.Description.De!, DescriptionEn = t.Description.En!, Color = t.Color.ToLowerInvariant(), SortOrder = i,
         }));
         await db.SaveChangesAsync();
 
@@ -38,7 +39,7 @@ public sealed class GeodataImport(MovingCitiesDb db)
         }));
         db.NewsPosts.AddRange(set.News.Select(p => new NewsPost
         {
-            Slug = p.Slug, Title = p.Title, Summary = p.Summary, Body = p.Body, Language = p.Language,
+            Slug = p.Slug, Title = p.Title, Summary = p.Summary, Body = p.Body, Language = p.Language, TranslationSlug = p.Translation,
             PublishedAt = DateOnly.ParseExact(p.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Status = Enum.Parse<NewsStatus>(p.Status, ignoreCase: true), SourceUrl = p.Source,
             Cities = p.Cities.Select(slug => cities[slug]).ToList(),
@@ -96,7 +97,7 @@ public sealed class GeodataImport(MovingCitiesDb db)
     static City Apply(City city, CityRecord record)
     {
         city.Region = record.Region;
-        city.Description = record.Description;
+        city.Description = record.Description ?? LocalizedText.Empty;
         city.ProfileUrl = record.ProfileUrl;
         city.GazetteerName = record.GazetteerName;
         city.LocationNote = record.LocationNote;
@@ -106,7 +107,7 @@ public sealed class GeodataImport(MovingCitiesDb db)
         city.Commitments.AddRange(record.Commitments.Select(c => new Commitment
         {
             TypeKey = c.Type, Status = Enum.Parse<CommitmentStatus>(c.Status, ignoreCase: true), Date = c.Date,
-            Summary = c.Summary, SourceUrl = c.SourceUrl,
+            Summary = c.Summary ?? LocalizedText.Empty, SourceUrl = c.SourceUrl,
             LastVerified = c.LastVerified is null ? null : DateOnly.ParseExact(c.LastVerified, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         }));
         return city;

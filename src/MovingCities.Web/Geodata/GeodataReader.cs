@@ -122,6 +122,7 @@ public static partial class GeodataReader
         if (!Directory.Exists(newsFolder))
             return [];
         var posts = new List<NewsRecord>();
+        var files = new Dictionary<NewsRecord, string>(ReferenceEqualityComparer.Instance);
         foreach (var path in Directory.EnumerateFiles(newsFolder, "*.md").Order(StringComparer.Ordinal))
         {
             var file = $"{GeodataFiles.NewsFolder}/{Path.GetFileName(path)}";
@@ -132,9 +133,19 @@ public static partial class GeodataReader
             foreach (var city in post.Cities.Where(c => !known.Contains(c)))
                 problems.Add($"{file}: cities: \"{city}\" is not a city in {GeodataFiles.Cities}");
             posts.Add(post);
+            files[post] = file;
         }
         foreach (var duplicate in posts.GroupBy(p => p.Slug).Where(g => g.Count() > 1))
             problems.Add($"{GeodataFiles.NewsFolder}: slug \"{duplicate.Key}\" is used by {duplicate.Count()} posts");
+        var bySlug = posts.DistinctBy(p => p.Slug).ToDictionary(p => p.Slug);
+        foreach (var post in posts.Where(p => p.Translation is not null))
+        {
+            var file = files[post];
+            if (!bySlug.TryGetValue(post.Translation!, out var translation))
+                problems.Add($"{file}: translation: \"{post.Translation}\" is not a post in {GeodataFiles.NewsFolder}/");
+            else if (translation.Language == post.Language)
+                problems.Add($"{file}: translation: \"{post.Translation}\" is in {post.Language} too; a translation is in the other language");
+        }
         return posts;
     }
 

@@ -22,6 +22,7 @@ public static class NewsFile
         public string? Summary { get; set; }
         public string? Date { get; set; }
         public string? Language { get; set; }
+        public string? Translation { get; set; }
         public string? Status { get; set; }
         public string? Source { get; set; }
         public List<string>? Cities { get; set; }
@@ -74,6 +75,10 @@ public static class NewsFile
             Fail($"date: \"{meta.Date}\" is not a date (YYYY-MM-DD)");
         if (!PostLimits.IsLanguage(meta.Language))
             Fail($"language: \"{meta.Language}\" must be de or en");
+        if (meta.Translation is not null && (!Text.Slug.IsSlug(meta.Translation) || meta.Translation.Length > PostLimits.MaxSlugLength))
+            Fail($"translation: \"{meta.Translation}\" is not the slug of a post (lowercase ASCII letters, digits and '-')");
+        else if (meta.Translation == slug)
+            Fail($"translation: \"{meta.Translation}\" is this post itself; name the post in the other language");
         var status = meta.Status ?? "published";
         if (status is not ("draft" or "published"))
             Fail($"status: \"{status}\" must be draft or published");
@@ -90,7 +95,7 @@ public static class NewsFile
             return null;
         }
         return new NewsRecord(slug, meta.Title!.Trim(), meta.Summary?.Trim(), meta.Date!, meta.Language!, status, meta.Source,
-            meta.Cities ?? [], body);
+            meta.Cities ?? [], body, meta.Translation);
     }
 
     public static string Write(NewsRecord post)
@@ -98,7 +103,7 @@ public static class NewsFile
         var meta = new FrontMatter
         {
             Slug = post.Slug, Title = post.Title, Summary = post.Summary, Date = post.Date, Language = post.Language,
-            Status = post.Status, Source = post.Source, Cities = post.Cities.ToList(),
+            Translation = post.Translation, Status = post.Status, Source = post.Source, Cities = post.Cities.ToList(),
         };
         return $"---\n{YamlOut.Serialize(meta)}---\n\n{post.Body.Trim('\n')}\n";
     }

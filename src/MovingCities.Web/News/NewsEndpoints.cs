@@ -47,7 +47,7 @@ public static class NewsEndpoints
         if (!string.IsNullOrEmpty(city))
             posts = posts.Where(p => p.Cities.Any(c => c.Slug == city));
         var total = await posts.CountAsync(cancellationToken);
-        var items = await posts.NewestFirst().Skip(offset).Take(limit).Summaries().AsSplitQuery().ToListAsync(cancellationToken);
+        var items = await posts.NewestFirst().Skip(offset).Take(limit).Summaries(db.NewsPosts).AsSplitQuery().ToListAsync(cancellationToken);
         return Representation.Json(new NewsPage(total, limit, offset, items)).ToResult();
     }
 
@@ -58,7 +58,7 @@ public static class NewsEndpoints
         if (post is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "News post not found",
                 detail: $"There is no published news post with the slug '{slug}'.");
-        var detail = NewsReading.Detail(post, markdown);
+        var detail = NewsReading.Detail(post, markdown, await NewsReading.PublishedTranslationAsync(db, post, cancellationToken));
         return Representation.Json(detail).ToResult();
     }
 }
@@ -93,11 +93,15 @@ public sealed record NewsQuery(string? City, string? Limit, string? Offset)
 
 public sealed record CityReference(string Slug, string Name);
 
+/// <param name="Language"><c>de</c> or <c>en</c>: each post is written in one language.</param>
+/// <param name="Translation">The slug of the same post in the other language, when that is published; else null.</param>
 public sealed record NewsSummary(
-    string Slug, string Title, string? Summary, DateOnly PublishedAt, string Language, string Url, List<CityReference> Cities);
+    string Slug, string Title, string? Summary, DateOnly PublishedAt, string Language, string? Translation, string Url,
+    List<CityReference> Cities);
 
 public sealed record NewsPage(int Total, int Limit, int Offset, List<NewsSummary> Items);
 
+/// <inheritdoc cref="NewsSummary"/>
 public sealed record NewsDetail(
-    string Slug, string Title, string? Summary, DateOnly PublishedAt, string Language, string Html,
+    string Slug, string Title, string? Summary, DateOnly PublishedAt, string Language, string? Translation, string Html,
     List<CityReference> Cities, string? SourceUrl, string Url);

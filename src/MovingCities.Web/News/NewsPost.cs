@@ -18,6 +18,9 @@ public class NewsPost : IVersioned, IPublicData
     /// <summary><c>de</c> or <c>en</c>.</summary>
     public required string Language { get; set; }
 
+    /// <summary>The slug of the same post in the other language, if there is one.</summary>
+    public string? TranslationSlug { get; set; }
+
     public DateOnly PublishedAt { get; set; }
     public NewsStatus Status { get; set; }
     public string? SourceUrl { get; set; }

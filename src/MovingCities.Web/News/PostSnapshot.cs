@@ -5,10 +5,10 @@ namespace MovingCities.Web.News;
 /// <summary>Everything an editor can change on a post, as kept in its history and restored from it.</summary>
 public sealed record PostSnapshot(
     string Title, string Slug, string? Summary, string Body, string Language, DateOnly PublishedAt, NewsStatus Status,
-    string? SourceUrl, string[] Cities)
+    string? SourceUrl, string[] Cities, string? TranslationSlug = null)
 {
     public static PostSnapshot Of(NewsPost post) => new(post.Title, post.Slug, post.Summary, post.Body, post.Language,
-        post.PublishedAt, post.Status, post.SourceUrl, post.Cities.Select(c => c.Slug).Order().ToArray());
+        post.PublishedAt, post.Status, post.SourceUrl, post.Cities.Select(c => c.Slug).Order().ToArray(), post.TranslationSlug);
 
     /// <summary>
     /// Makes <paramref name="post"/> this version again (restoring from history). The publication state stays as
@@ -24,6 +24,7 @@ public sealed record PostSnapshot(
         post.Language = Language;
         post.PublishedAt = PublishedAt;
         post.SourceUrl = SourceUrl;
+        post.TranslationSlug = TranslationSlug;
         post.Cities = cities;
     }
 }

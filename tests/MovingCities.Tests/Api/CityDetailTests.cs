@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using MovingCities.Tests.Infrastructure;
+using MovingCities.Web.Commitments;
 
 namespace MovingCities.Tests.Api;
 
@@ -26,7 +28,8 @@ public class CityDetailTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Equal("Unterstützung der Seenotrettung", commitment.GetProperty("title").GetProperty("de").GetString());
         Assert.Equal("implemented", commitment.GetProperty("status").GetString());
         Assert.StartsWith("https://moving-cities.eu/", commitment.GetProperty("sourceUrl").GetString());
-        Assert.Contains("Sea-Eye", commitment.GetProperty("summary").GetString());
+        Assert.Contains("Sea-Eye", commitment.GetProperty("summary").GetProperty("en").GetString());
+        Assert.Contains("Seenotrettung", commitment.GetProperty("summary").GetProperty("de").GetString());
 
         var news = properties.GetProperty("news").EnumerateArray().Single();
         Assert.Equal("tageskonferenz-kommunen-als-sichere-haefen", news.GetProperty("slug").GetString());
@@ -49,7 +52,50 @@ public class CityDetailTests(SeededApp app) : IClassFixture<SeededApp>
         var osnabrueck = (await app.GetJson("/api/cities/osnabrueck")).GetProperty("properties").GetProperty("commitments")[0];
         Assert.Equal("additional-admission", osnabrueck.GetProperty("type").GetString());
         Assert.Equal("decided", osnabrueck.GetProperty("status").GetString());
-        Assert.Contains("Afghanistan", osnabrueck.GetProperty("summary").GetString());
+        Assert.Contains("Afghanistan", osnabrueck.GetProperty("summary").GetProperty("en").GetString());
+    }
+
+    [Fact]
+    public async Task Summaries_and_descriptions_are_objects_by_language_leaving_out_a_missing_language()
+    {
+        using var own = new TestApp();
+        await own.WithDb(async db =>
+        {
+            var konstanz = await db.Cities.Include(c => c.Commitments).SingleAsync(c => c.Slug == "konstanz");
+            konstanz.Description = new("Stadt am Bodensee.", null);
+            konstanz.Commitments.Single().Summary = new(null, "Only in English.");
+            var bochum = await db.Cities.Include(c => c.Commitments).SingleAsync(c => c.Slug == "bochum");
+            bochum.Commitments.Single(c => c.TypeKey == "sea-rescue-support").Summary = LocalizedText.Empty;
+            await db.SaveChangesAsync();
+        });
+
+        var konstanz = (await own.GetJson("/api/cities/konstanz")).GetProperty("properties");
+        Assert.Equal("""{"de":"Stadt am Bodensee."}""", konstanz.GetProperty("description").GetRawText());
+        Assert.Equal("""{"en":"Only in English."}""", konstanz.GetProperty("commitments")[0].GetProperty("summary").GetRawText());
+        var bochum = (await own.GetJson("/api/cities/bochum")).GetProperty("properties");
+        var rescue = bochum.GetProperty("commitments").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "sea-rescue-support");
+        Assert.False(rescue.TryGetProperty("summary", out _));
+        Assert.Equal(JsonValueKind.Null, bochum.GetProperty("description").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_changed_summary_changes_the_city_answer_and_its_etag()
+    {
+        using var own = new TestApp();
+        var before = await own.Get("/api/cities/konstanz");
+        var etag = before.Headers.ETag!;
+
+        await own.WithDb(async db =>
+        {
+            var commitment = await db.Commitments.SingleAsync(c => c.City.Slug == "konstanz");
+            commitment.Summary = commitment.Summary with { De = "Neu geschrieben." };
+            await db.SaveChangesAsync();
+        });
+
+        var after = await own.Get("/api/cities/konstanz", headers => headers.IfNoneMatch.Add(etag));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(etag, after.Headers.ETag);
+        Assert.Contains("Neu geschrieben.", await after.Content.ReadAsStringAsync());
     }
 
     [Theory]

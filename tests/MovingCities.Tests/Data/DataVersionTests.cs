@@ -39,8 +39,8 @@ public class DataVersionTests
             return version.Current != before;
         }
 
-        Assert.True(await Raises(async db => (await db.Cities.SingleAsync(c => c.Slug == "konstanz")).Description = "Changed."));
-        Assert.True(await Raises(async db => (await db.Commitments.FirstAsync()).Summary = "Changed."));
+        Assert.True(await Raises(async db => (await db.Cities.SingleAsync(c => c.Slug == "konstanz")).Description = new(null, "Changed.")));
+        Assert.True(await Raises(async db => (await db.Commitments.FirstAsync()).Summary = new("Geändert.", null)));
         Assert.True(await Raises(async db => (await db.Networks.FirstAsync()).Name = "Changed"));
         Assert.True(await Raises(async db =>
         {

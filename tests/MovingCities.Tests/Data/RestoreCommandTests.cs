@@ -134,7 +134,7 @@ public class RestoreCommandTests
         var (exitCode, standardOutput, errors) = CommandLineTests.Run(database, "restore", file);
 
         Assert.True(exitCode == 0, errors);
-        Assert.Contains($"restore: {database} now holds {file}, migrated by 2 migration(s)", standardOutput);
+        Assert.Contains($"restore: {database} now holds {file}, migrated by 3 migration(s)", standardOutput);
         await using var restored = new MovingCitiesDb(new DbContextOptionsBuilder<MovingCitiesDb>().UseSqlite($"Data Source={database}").Options);
         Assert.Empty(await restored.Database.GetPendingMigrationsAsync());
         Assert.Equal(["atlantis"], await restored.Cities.Select(c => c.Slug).ToListAsync());

@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using MovingCities.Tests.Infrastructure;
+using MovingCities.Web.Commitments;
 using MovingCities.Web.History;
 
 namespace MovingCities.Tests.Editors;
@@ -13,7 +14,7 @@ public class CityEditingTests
 
     static Dictionary<string, string> CityFields(string name, string country, string? region, double latitude, double longitude, int version = 0, bool confirmFar = false) => new()
     {
-        ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = region ?? "", ["Input.Description"] = "",
+        ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = region ?? "", ["Input.DescriptionEn"] = "",
         ["Input.Latitude"] = Number(latitude), ["Input.Longitude"] = Number(longitude), ["Input.Version"] = version.ToString(),
         ["Input.ConfirmFar"] = confirmFar ? "true" : "false",
     };
@@ -62,6 +63,38 @@ public class CityEditingTests
     }
 
     [Fact]
+    public async Task Summary_and_description_are_typed_in_German_and_English_either_may_stay_empty()
+    {
+        using var app = new TestApp();
+        var editor = await Editor.SignIn(app);
+        var id = await app.WithDb(db => db.Cities.Where(c => c.Slug == "hanau").Select(c => c.Id).SingleAsync());
+        var path = $"/admin/cities/{id}";
+
+        var added = await editor.PostForm($"{path}?handler=SaveCommitment", new()
+        {
+            ["Commitment.Type"] = "safe-harbour-declaration", ["Commitment.Status"] = "Decided", ["Commitment.Date"] = "2019-06",
+            ["Commitment.SummaryDe"] = " Erklärte sich zum Sicheren Hafen. ", ["Commitment.SummaryEn"] = "",
+            ["Commitment.SourceUrl"] = "https://example.org/hanau", ["Commitment.CityVersion"] = "0",
+        }, path);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var fields = CityFields("Hanau", "DE", "Hessen", 50.13423, 8.91418, version: 1);
+        fields["Input.DescriptionDe"] = "Stadt der Brüder Grimm.";
+        fields["Input.DescriptionEn"] = "Town of the Brothers Grimm.";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostForm($"{path}?handler=SaveCity", fields, path)).StatusCode);
+
+        var saved = await app.WithDb(db => db.Cities.Include(c => c.Commitments).SingleAsync(c => c.Id == id));
+        Assert.Equal(new LocalizedText("Erklärte sich zum Sicheren Hafen.", null), saved.Commitments.Single(c => c.SourceUrl == "https://example.org/hanau").Summary);
+        Assert.Equal(new LocalizedText("Stadt der Brüder Grimm.", "Town of the Brothers Grimm."), saved.Description);
+
+        var form = await editor.Page(path);
+        Assert.Equal("Stadt der Brüder Grimm.", form.QuerySelector("textarea[name='Input.DescriptionDe']")!.TextContent.Trim());
+        Assert.Equal("Town of the Brothers Grimm.", form.QuerySelector("textarea[name='Input.DescriptionEn']")!.TextContent.Trim());
+        Assert.Contains(form.QuerySelectorAll("input[name='Commitment.SummaryDe']"), i => i.GetAttribute("value") == "Erklärte sich zum Sicheren Hafen.");
+        Assert.Equal("Summary (German)", form.QuerySelector("label[for$='-summary-de']")!.TextContent);
+        Assert.Equal("Summary (English)", form.QuerySelector("label[for$='-summary-en']")!.TextContent);
+    }
+
+    [Fact]
     public async Task Commitments_need_a_source_and_edits_are_versioned_and_recorded()
     {
         using var app = new TestApp();
@@ -71,7 +104,7 @@ public class CityEditingTests
         Dictionary<string, string> Commitment(string source, int version) => new()
         {
             ["Commitment.Type"] = "safe-harbour-declaration", ["Commitment.Status"] = "Decided", ["Commitment.Date"] = "2019-06",
-            ["Commitment.Summary"] = "Declared a safe harbour.", ["Commitment.SourceUrl"] = source, ["Commitment.CityVersion"] = version.ToString(),
+            ["Commitment.SummaryEn"] = "Declared a safe harbour.", ["Commitment.SourceUrl"] = source, ["Commitment.CityVersion"] = version.ToString(),
         };
 
         var withoutSource = await editor.PostForm($"{path}?handler=SaveCommitment", Commitment("", 0), path);

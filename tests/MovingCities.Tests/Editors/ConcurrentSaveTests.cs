@@ -87,7 +87,7 @@ public class ConcurrentSaveTests
         var formPage = $"/admin/cities/{id}";
         Dictionary<string, string> City(string description, int version) => new()
         {
-            ["Input.Name"] = "Hanau", ["Input.Country"] = "DE", ["Input.Region"] = "Hessen", ["Input.Description"] = description,
+            ["Input.Name"] = "Hanau", ["Input.Country"] = "DE", ["Input.Region"] = "Hessen", ["Input.DescriptionEn"] = description,
             ["Input.Latitude"] = "50.13423", ["Input.Longitude"] = "8.91418", ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
             ["Input.ConfirmFar"] = "true",
         };
@@ -102,7 +102,7 @@ public class ConcurrentSaveTests
             var page = new HtmlParser().ParseDocument(await loser.Content.ReadAsStringAsync());
             Assert.Contains("changed meanwhile", page.QuerySelector("[role=alert]")!.TextContent);
             Assert.Contains(winnerText, page.QuerySelector("[role=alert]")!.TextContent);
-            Assert.Equal(loserText, page.QuerySelector("textarea[name='Input.Description']")!.TextContent.Trim());
+            Assert.Equal(loserText, page.QuerySelector("textarea[name='Input.DescriptionEn']")!.TextContent.Trim());
 
             var changes = await app.WithDb(db => db.Changes.Where(c => c.Subject == ChangeSubjects.City && c.SubjectId == id)
                 .OrderBy(c => c.Id).Skip(changesBefore).ToListAsync());
@@ -160,7 +160,7 @@ public class ConcurrentSaveTests
         {
             var city = await db.Cities.SingleAsync(c => c.Id == id);
             var before = CitySnapshot.Of(city);
-            city.Description = "Bob's text";
+            city.Description = new(null, "Bob's text");
             city.Version++;
             HistoryLog.Record(db, ChangeSubjects.City, id, city.Name, "updated", "bob@example.org", before, CitySnapshot.Of(city));
             await db.SaveChangesAsync();
@@ -168,7 +168,7 @@ public class ConcurrentSaveTests
 
         var response = await alice.PostForm($"/admin/cities/{id}?handler=SaveCity", new()
         {
-            ["Input.Name"] = "Hanau", ["Input.Country"] = "DE", ["Input.Region"] = "Hessen", ["Input.Description"] = "Alice's text",
+            ["Input.Name"] = "Hanau", ["Input.Country"] = "DE", ["Input.Region"] = "Hessen", ["Input.DescriptionEn"] = "Alice's text",
             ["Input.Latitude"] = "50.13423", ["Input.Longitude"] = "8.91418", ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
             ["Input.ConfirmFar"] = "true",
         }, $"/admin/cities/{id}");
@@ -178,8 +178,8 @@ public class ConcurrentSaveTests
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Contains("changed meanwhile", page.QuerySelector("[role=alert]")!.TextContent);
         Assert.Contains("Bob's text", page.QuerySelector("[role=alert]")!.TextContent);
-        Assert.Equal("Alice's text", page.QuerySelector("textarea[name='Input.Description']")!.TextContent.Trim());
-        Assert.Equal("Bob's text", await app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Description).SingleAsync()));
+        Assert.Equal("Alice's text", page.QuerySelector("textarea[name='Input.DescriptionEn']")!.TextContent.Trim());
+        Assert.Equal("Bob's text", await app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Description.En).SingleAsync()));
         var changes = await app.WithDb(db => db.Changes.OrderBy(c => c.Id).Skip(changesBefore).ToListAsync());
         Assert.Equal("bob@example.org", Assert.Single(changes).Editor);
         Assert.DoesNotContain("Alice's text", changes[0].After);

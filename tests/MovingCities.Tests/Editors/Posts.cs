@@ -14,6 +14,7 @@ public static class Posts
         ["Input.Summary"] = summary ?? "",
         ["Input.Body"] = body,
         ["Input.Language"] = language,
+        ["Input.Translation"] = "",
         ["Input.PublishedAt"] = date,
         ["Input.SourceUrl"] = source ?? "",
         ["Input.Version"] = version.ToString(),

@@ -60,6 +60,39 @@ public class PublishingTests
     }
 
     [Fact]
+    public async Task A_post_names_its_translation_only_when_that_is_another_post_in_the_other_language()
+    {
+        using var app = new TestApp();
+        var editor = await Editor.SignIn(app);
+        const string german = "tageskonferenz-kommunen-als-sichere-haefen";
+        async Task<string?> Refusal(string translation, string language)
+        {
+            var fields = Posts.Fields("Conference day on safe harbours", "Text.", slug: "conference-day", language: language);
+            fields["Input.Translation"] = translation;
+            var response = await editor.PostForm("/admin/posts?handler=Save", fields, "/admin/posts");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            Assert.Equal(translation, page.QuerySelector("input[name='Input.Translation']")!.GetAttribute("value"));
+            return page.QuerySelector("[data-valmsg-for='Input.Translation']")?.TextContent;
+        }
+
+        Assert.Contains("There is no post /news/atlantis", await Refusal("atlantis", "en"));
+        Assert.Contains("same language", await Refusal(german, "de"));
+        Assert.Contains("this post", await Refusal("conference-day", "en"));
+
+        var withTranslation = Posts.Fields("Conference day on safe harbours", "Text.", slug: "conference-day", language: "en");
+        withTranslation["Input.Translation"] = german;
+        var id = await Posts.Create(editor, withTranslation, ["bochum"], publish: true);
+
+        Assert.Equal(german, await app.WithDb(db => db.NewsPosts.Where(p => p.Id == id).Select(p => p.TranslationSlug).SingleAsync()));
+        Assert.Equal(german, (await editor.Page($"/admin/posts/{id}")).QuerySelector("input[name='Input.Translation']")!.GetAttribute("value"));
+        var english = await app.GetJson("/api/news/conference-day");
+        Assert.Equal(("en", german), (english.GetProperty("language").GetString(), english.GetProperty("translation").GetString()));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await app.Get("/news/conference-day")).Content.ReadAsStringAsync());
+        Assert.Equal($"/news/{german}", page.QuerySelector("[data-role=translation]")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Saving_over_a_newer_version_is_refused_with_both_texts_and_loses_nothing()
     {
         using var app = new TestApp();

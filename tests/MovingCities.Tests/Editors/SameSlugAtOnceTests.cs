@@ -19,7 +19,7 @@ public class SameSlugAtOnceTests
 
     static Dictionary<string, string> NewCity(string name, string description) => new()
     {
-        ["Input.Name"] = name, ["Input.Country"] = "DE", ["Input.Region"] = "", ["Input.Description"] = description,
+        ["Input.Name"] = name, ["Input.Country"] = "DE", ["Input.Region"] = "", ["Input.DescriptionEn"] = description,
         ["Input.Latitude"] = "50.5", ["Input.Longitude"] = "8.5", ["Input.Version"] = "0", ["Input.ConfirmFar"] = "true",
     };
 
@@ -89,9 +89,9 @@ public class SameSlugAtOnceTests
 
             var page = new HtmlParser().ParseDocument(await loser.Content.ReadAsStringAsync());
             Assert.Contains($"{name} (DE) is already on the map", page.QuerySelector(".form-error")!.TextContent);
-            Assert.Equal(loserText, page.QuerySelector("textarea[name='Input.Description']")!.TextContent.Trim());
+            Assert.Equal(loserText, page.QuerySelector("textarea[name='Input.DescriptionEn']")!.TextContent.Trim());
             var saved = Assert.Single(await app.WithDb(db => db.Cities.Where(c => c.Name == name).ToListAsync()));
-            Assert.NotEqual(loserText, saved.Description);
+            Assert.NotEqual(loserText, saved.Description.En);
             var changes = await app.WithDb(db => db.Changes.OrderBy(c => c.Id).Skip(changesBefore).ToListAsync());
             Assert.Equal(saved.Id, Assert.Single(changes).SubjectId);
         }
@@ -138,7 +138,7 @@ public class SameSlugAtOnceTests
         var changesBefore = await app.WithDb(db => db.Changes.CountAsync());
         app.SaveHook.Once(db => SaveHook.Saves<City>(db, EntityState.Added), () => app.WithDb(async db =>
         {
-            var city = new City { Slug = theirSlug, Name = "Zugleichstadt", Country = "DE", Description = "Theirs", Version = 1 };
+            var city = new City { Slug = theirSlug, Name = "Zugleichstadt", Country = "DE", Description = new(null, "Theirs"), Version = 1 };
             city.MoveTo(8.5, 50.5);
             db.Cities.Add(city);
             await db.SaveChangesAsync();
@@ -150,8 +150,8 @@ public class SameSlugAtOnceTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Contains("Zugleichstadt (DE) is already on the map", page.QuerySelector(".form-error")!.TextContent);
-        Assert.Equal("Mine", page.QuerySelector("textarea[name='Input.Description']")!.TextContent.Trim());
-        Assert.Equal(["Theirs"], await app.WithDb(db => db.Cities.Where(c => c.Name == "Zugleichstadt").Select(c => c.Description).ToListAsync()));
+        Assert.Equal("Mine", page.QuerySelector("textarea[name='Input.DescriptionEn']")!.TextContent.Trim());
+        Assert.Equal(["Theirs"], await app.WithDb(db => db.Cities.Where(c => c.Name == "Zugleichstadt").Select(c => c.Description.En).ToListAsync()));
         Assert.Equal(changesBefore, await app.WithDb(db => db.Changes.CountAsync()));
     }
 

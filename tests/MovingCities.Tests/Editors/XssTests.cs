@@ -82,9 +82,9 @@ public class XssTests
             for (var i = 0; i < Payloads.Length; i++)
             {
                 var payload = Payloads[i];
-                var city = new City { Slug = $"xss-city-{i}", Name = payload, Country = "DE", Region = payload, Description = payload };
+                var city = new City { Slug = $"xss-city-{i}", Name = payload, Country = "DE", Region = payload, Description = new(payload, payload) };
                 city.MoveTo(8 + i * 0.01, 50);
-                city.Commitments.Add(new Commitment { TypeKey = type.Key, Status = CommitmentStatus.Decided, Summary = payload, SourceUrl = payload });
+                city.Commitments.Add(new Commitment { TypeKey = type.Key, Status = CommitmentStatus.Decided, Summary = new(payload, payload), SourceUrl = payload });
                 db.Cities.Add(city);
                 db.NewsPosts.Add(new NewsPost
                 {

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using MovingCities.Web.Commitments;
 using Microsoft.Extensions.DependencyInjection;
 using MovingCities.Tests.Infrastructure;
 using MovingCities.Web.Geodata;
@@ -65,5 +67,62 @@ public class ExportTests
 
         Assert.Equal(new GeodataImport.ImportResult(0, 11), result);
         Assert.Equal(before, await (await app.Get("/api/cities")).Content.ReadAsStringAsync());
+    }
+}
+
+public class BilingualGeodataTests
+{
+    [Fact]
+    public async Task Summaries_and_descriptions_in_one_or_both_languages_round_trip_through_export()
+    {
+        var feature = ImportTests.Feature("testhausen", "Testhausen", 8.5, 50.5);
+        feature["properties"]!["description"] = new JsonObject { ["de"] = "Eine Stadt zum Testen." };
+        var commitments = feature["properties"]!["commitments"]!.AsArray();
+        commitments[0]!["summary"] = new JsonObject { ["de"] = "Erklärte sich zum Sicheren Hafen.", ["en"] = "Declared itself a safe harbour." };
+        commitments.Add(new JsonObject
+        {
+            ["type"] = "sea-rescue-support", ["status"] = "decided", ["summary"] = new JsonObject { ["en"] = "Only in English." },
+            ["sourceUrl"] = "https://example.org/rescue",
+        });
+        commitments.Add(new JsonObject
+        {
+            ["type"] = "additional-admission", ["status"] = "announced", ["summary"] = new JsonObject { ["de"] = "Nur auf Deutsch.", ["en"] = "" },
+            ["sourceUrl"] = "https://example.org/admission",
+        });
+        using var original = new TestApp();
+        await original.WithDb(db => new GeodataImport(db).ImportCitiesAsync(ImportTests.Collection(feature), "extra.geojson"));
+        var first = Directory.CreateTempSubdirectory("movingcities-export-").FullName;
+        await original.WithDb(db => new GeodataExport(db).ExportAsync(first));
+
+        var city = GeodataReader.Read(first).Cities.Single(c => c.Slug == "testhausen");
+        Assert.Equal(new LocalizedText("Eine Stadt zum Testen.", null), city.Description);
+        Assert.Equal(
+            [
+                new LocalizedText("Erklärte sich zum Sicheren Hafen.", "Declared itself a safe harbour."),
+                new LocalizedText(null, "Only in English."),
+                new LocalizedText("Nur auf Deutsch.", null),
+            ],
+            city.Commitments.OrderBy(c => c.Type == "safe-harbour-declaration" ? 0 : c.Type == "sea-rescue-support" ? 1 : 2).Select(c => c.Summary!));
+        var written = JsonNode.Parse(File.ReadAllText(Path.Combine(first, "cities.geojson")))!["features"]!.AsArray()
+            .Single(f => (string?)f!["id"] == "testhausen")!["properties"]!;
+        Assert.Equal("""{"de":"Eine Stadt zum Testen."}""", written["description"]!.ToJsonString());
+        Assert.Contains(written["commitments"]!.AsArray(), c => c!["summary"]!.ToJsonString() == """{"de":"Nur auf Deutsch."}""");
+
+        using var copy = new TestApp(geodataPath: first);
+        var second = Directory.CreateTempSubdirectory("movingcities-export-").FullName;
+        await copy.WithDb(db => new GeodataExport(db).ExportAsync(second));
+        Assert.Equal(File.ReadAllText(Path.Combine(first, "cities.geojson")), File.ReadAllText(Path.Combine(second, "cities.geojson")));
+    }
+
+    [Fact]
+    public void Every_summary_in_geodata_has_German_and_English()
+    {
+        var commitments = GeodataReader.Read(TestApp.RepoGeodata).Cities.SelectMany(c => c.Commitments).ToList();
+        Assert.Equal(313, commitments.Count);
+        Assert.All(commitments, c =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(c.Summary?.De), $"{c.SourceUrl}: no German summary");
+            Assert.False(string.IsNullOrWhiteSpace(c.Summary?.En), $"{c.SourceUrl}: no English summary");
+        });
     }
 }

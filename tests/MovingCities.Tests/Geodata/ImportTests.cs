@@ -67,11 +67,11 @@ public class ImportTests : IDisposable
 
         var response = await editor.PostForm($"/admin/cities/{id}?handler=SaveCity", new()
         {
-            ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.Description"] = "old form",
+            ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.DescriptionEn"] = "old form",
             ["Input.Latitude"] = "47.66033", ["Input.Longitude"] = "9.17582", ["Input.Version"] = loaded, ["Input.ConfirmFar"] = "false",
         }, $"/admin/cities/{id}");
         Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Null(await _app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Description).SingleAsync()));
+        Assert.Null(await _app.WithDb(db => db.Cities.Where(c => c.Id == id).Select(c => c.Description.En).SingleAsync()));
     }
 
     [Fact]
@@ -125,6 +125,13 @@ public class ImportTests : IDisposable
             { Collection(With(f => Commitment(f)["sourceURL"] = Source)), "properties.commitments[0].sourceURL: unknown field" },
             { Collection(With(f => f["properties"]!["identifiers"] = new JsonObject { ["ags"] = "123" })), "properties.identifiers.ags" },
             { Collection(Feature("twice", "A", 8, 50), Feature("twice", "B", 9, 51)), "id \"twice\" is used by 2 features" },
+            { Collection(With(f => Commitment(f)["summary"] = "Declared a safe harbour.")), "feature #1 (broken): properties.commitments[0].summary: must be an object with the text in German and English" },
+            { Collection(With(f => Commitment(f)["summary"] = new JsonObject { ["fr"] = "Port sûr." })), "feature #1 (broken): properties.commitments[0].summary.fr: unknown language (known: de, en)" },
+            { Collection(With(f => Commitment(f)["summary"] = new JsonObject { ["de"] = "", ["en"] = "  " })), "feature #1 (broken): properties.commitments[0].summary: needs the text in at least one language" },
+            { Collection(With(f => Commitment(f)["summary"] = new JsonObject { ["de"] = 5 })), "feature #1 (broken): properties.commitments[0].summary.de: must be a string" },
+            { Collection(With(f => Commitment(f)["summary"] = new JsonObject { ["en"] = new string('x', 2001) })), "feature #1 (broken): properties.commitments[0].summary.en: longer than" },
+            { Collection(With(f => f["properties"]!["description"] = "A town.")), "feature #1 (broken): properties.description: must be an object" },
+            { Collection(With(f => f["properties"]!["description"] = new JsonObject())), "feature #1 (broken): properties.description: needs the text in at least one language" },
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
 using MovingCities.Tests.Infrastructure;
 
 namespace MovingCities.Tests.Pages;
@@ -29,6 +30,36 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.StartsWith("http", seaRescue.QuerySelector("a")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector($"[data-role=news] a[href='/en/news/{ConferencePost}']"));
         Assert.NotNull(page.QuerySelector("a[href='/en?city=konstanz']"));
+    }
+
+    [Fact]
+    public async Task A_city_page_shows_text_missing_in_its_language_in_the_other_one_marked_with_lang()
+    {
+        using var own = new TestApp();
+        await own.WithDb(async db =>
+        {
+            var city = await db.Cities.Include(c => c.Commitments).SingleAsync(c => c.Slug == "konstanz");
+            city.Description = new("Stadt am Bodensee.", null);
+            city.Commitments.Single().Summary = new("Nur auf Deutsch: Patenschaft für ein Rettungsschiff.", null);
+            var bochum = await db.Cities.Include(c => c.Commitments).SingleAsync(c => c.Slug == "bochum");
+            foreach (var commitment in bochum.Commitments)
+                commitment.Summary = new("Auf Deutsch.", "In English.");
+            await db.SaveChangesAsync();
+        });
+
+        var konstanz = new HtmlParser().ParseDocument(await (await own.Get("/cities/konstanz")).Content.ReadAsStringAsync());
+        Assert.Equal("en", konstanz.DocumentElement.GetAttribute("lang"));
+        var summary = konstanz.QuerySelector("[data-commitment=sea-rescue-support] [data-role=summary]")!;
+        Assert.Equal("Nur auf Deutsch: Patenschaft für ein Rettungsschiff.", summary.TextContent);
+        Assert.Equal("de", summary.GetAttribute("lang"));
+        var description = konstanz.QuerySelector("[data-role=description]")!;
+        Assert.Equal(("Stadt am Bodensee.", "de"), (description.TextContent, description.GetAttribute("lang")));
+
+        var bochum = new HtmlParser().ParseDocument(await (await own.Get("/cities/bochum")).Content.ReadAsStringAsync());
+        var summaries = bochum.QuerySelectorAll("[data-role=summary]");
+        Assert.NotEmpty(summaries);
+        Assert.All(summaries, s => Assert.Equal(("In English.", false), (s.TextContent, s.HasAttribute("lang"))));
+        Assert.Null(bochum.QuerySelector("[data-role=description]"));
     }
 
     [Fact]

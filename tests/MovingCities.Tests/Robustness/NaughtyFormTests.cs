@@ -67,14 +67,14 @@ public class NaughtyFormTests
                 () => Task.FromResult("/admin/cities/new"),
                 () => Task.FromResult(new Dictionary<string, string>
                 {
-                    ["Input.Name"] = $"Naughtyville {++count}", ["Input.Country"] = "DE", ["Input.Region"] = "", ["Input.Description"] = "",
+                    ["Input.Name"] = $"Naughtyville {++count}", ["Input.Country"] = "DE", ["Input.Region"] = "", ["Input.DescriptionDe"] = "", ["Input.DescriptionEn"] = "",
                     ["Input.Latitude"] = "50.1", ["Input.Longitude"] = "8.6", ["Input.ConfirmFar"] = "false", ["Input.Version"] = "0",
                 })),
             new($"/admin/cities/{city.Id}", typeof(MovingCities.Web.Pages.Admin.Cities.EditModel),
                 () => Task.FromResult($"/admin/cities/{city.Id}?handler=SaveCity"),
                 async () => new Dictionary<string, string>
                 {
-                    ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.Description"] = "",
+                    ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.DescriptionDe"] = "", ["Input.DescriptionEn"] = "",
                     ["Input.Latitude"] = city.Latitude.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Input.Longitude"] = city.Longitude.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Input.ConfirmFar"] = "false", ["Input.Version"] = (await CityVersion()).ToString(),
@@ -84,7 +84,7 @@ public class NaughtyFormTests
                 async () => new Dictionary<string, string>
                 {
                     ["Commitment.Id"] = "", ["Commitment.Type"] = "sea-rescue-support", ["Commitment.Status"] = "Decided",
-                    ["Commitment.Date"] = "2024", ["Commitment.Summary"] = "", ["Commitment.SourceUrl"] = "https://example.org/decision",
+                    ["Commitment.Date"] = "2024", ["Commitment.SummaryDe"] = "", ["Commitment.SummaryEn"] = "", ["Commitment.SourceUrl"] = "https://example.org/decision",
                     ["Commitment.LastVerified"] = "", ["Commitment.CityVersion"] = (await CityVersion()).ToString(),
                 }),
         ];

@@ -26,7 +26,7 @@ public partial class NaughtyImportTests
 
     static string File(IEnumerable<(int Index, string Text)> cities) =>
         "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(",", cities.Select(c =>
-            $$$"""{"type":"Feature","geometry":{"type":"Point","coordinates":[{{{8 + c.Index * 0.001:0.000}}},50.1]},"properties":{"name":{{{Json(c.Text)}}},"country":"DE","region":{{{Json(c.Text)}}},"commitments":[{"type":"sea-rescue-support","status":"decided","summary":{{{Json(c.Text)}}},"sourceUrl":"https://example.org/decision"}]}}""")) +
+            $$$"""{"type":"Feature","geometry":{"type":"Point","coordinates":[{{{8 + c.Index * 0.001:0.000}}},50.1]},"properties":{"name":{{{Json(c.Text)}}},"country":"DE","region":{{{Json(c.Text)}}},"commitments":[{"type":"sea-rescue-support","status":"decided","summary":{"en":{{{Json(c.Text)}}} },"sourceUrl":"https://example.org/decision"}]}}""")) +
         "]}";
 
     [GeneratedRegex(@"feature #(?<n>\d+)")]

@@ -50,7 +50,7 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
         var editor = await host.Editor;
         var response = await editor.PostForm("/admin/cities/new", new()
         {
-            ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = "", ["Input.Description"] = description,
+            ["Input.Name"] = name, ["Input.Country"] = country, ["Input.Region"] = "", ["Input.DescriptionEn"] = description,
             ["Input.Latitude"] = "50.5", ["Input.Longitude"] = "8.5", ["Input.Version"] = "0", ["Input.ConfirmFar"] = "false",
         });
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
@@ -64,7 +64,7 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
         var response = await editor.PostForm($"/admin/cities/{city.Id}?handler=SaveCommitment", new()
         {
             ["Commitment.Id"] = "", ["Commitment.Type"] = "safe-harbour-declaration", ["Commitment.Status"] = "Decided",
-            ["Commitment.Date"] = date, ["Commitment.Summary"] = "", ["Commitment.SourceUrl"] = sourceUrl,
+            ["Commitment.Date"] = date, ["Commitment.SummaryEn"] = "", ["Commitment.SourceUrl"] = sourceUrl,
             ["Commitment.LastVerified"] = "", ["Commitment.CityVersion"] = city.Version.ToString(),
         }, formPage: $"/admin/cities/{city.Id}");
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
@@ -151,10 +151,10 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
     public async Task A_description_is_counted_as_a_reader_counts_it_by_import_and_form()
     {
         var emoji = string.Concat(Enumerable.Repeat("😀", CityRules.MaxDescriptionLength)); // 2 UTF-16 units each
-        Assert.Empty(ImportProblems(f => Properties(f)["description"] = emoji));
+        Assert.Empty(ImportProblems(f => Properties(f)["description"] = new JsonObject { ["en"] = emoji }));
         var (status, _) = await PostNewCity("Emojihausen", description: emoji);
         Assert.Equal(HttpStatusCode.Redirect, status);
-        Assert.Contains(ImportProblems(f => Properties(f)["description"] = emoji + "😀"), p => p.Contains("description: longer than"));
+        Assert.Contains(ImportProblems(f => Properties(f)["description"] = new JsonObject { ["de"] = emoji + "😀" }), p => p.Contains("description.de: longer than"));
         var (refused, html) = await PostNewCity("Emojidorf", description: emoji + "😀");
         Assert.Equal(HttpStatusCode.OK, refused);
         Assert.Contains($"At most {CityRules.MaxDescriptionLength:N0} characters.", Shown(html));
@@ -190,7 +190,7 @@ public class OneRuleTests(OneRuleTests.Host host) : IClassFixture<OneRuleTests.H
         var city = await host.App.WithDb(db => db.Cities.AsNoTracking().SingleAsync(c => c.Slug == "konstanz"));
         Dictionary<string, string> Fields(double latitude) => new()
         {
-            ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.Description"] = "",
+            ["Input.Name"] = "Konstanz", ["Input.Country"] = "DE", ["Input.Region"] = "Baden-Württemberg", ["Input.DescriptionEn"] = "",
             ["Input.Latitude"] = Number(latitude), ["Input.Longitude"] = "9.17582", ["Input.Version"] = city.Version.ToString(),
             ["Input.ConfirmFar"] = "false",
         };

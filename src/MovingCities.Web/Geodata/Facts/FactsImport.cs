@@ -150,7 +150,11 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
             report.AlreadyPresent++;
             return 0;
         }
-        city.Commitments.Add(new Commitment { TypeKey = type, Status = status, Date = date, Summary = summary, SourceUrl = row.SourceUrl });
+        // The facts files' notes are English (they have no German column): the German summary stays to be written.
+        city.Commitments.Add(new Commitment
+        {
+            TypeKey = type, Status = status, Date = date, Summary = new LocalizedText(null, summary), SourceUrl = row.SourceUrl,
+        });
         report.Commitments++;
         return 1;
     }

@@ -36,7 +36,7 @@ public sealed class IndexModel(MovingCitiesDb db) : PageModel
             posts = posts.Where(p => p.Cities.Any(c => c.Slug == key));
         }
         Total = await posts.CountAsync(cancellationToken);
-        Posts = await posts.NewestFirst().Skip((PageNumber - 1) * PageSize).Take(PageSize).Summaries()
+        Posts = await posts.NewestFirst().Skip((PageNumber - 1) * PageSize).Take(PageSize).Summaries(db.NewsPosts)
             .AsSplitQuery().ToListAsync(cancellationToken);
         return Page();
     }

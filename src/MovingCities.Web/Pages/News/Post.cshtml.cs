@@ -27,7 +27,7 @@ public sealed class PostModel(MovingCitiesDb db, MarkdownRenderer markdown) : Pa
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        Post = NewsReading.Detail(post, markdown);
+        Post = NewsReading.Detail(post, markdown, await NewsReading.PublishedTranslationAsync(db, post, cancellationToken));
         Body = new HtmlString(Post.Html);
         Points = MapPoint.Of(post.Cities);
         return Page();

@@ -19,8 +19,14 @@ public sealed class CityForm
     [TextLength(CityRules.MaxRegionLength), Display(Name = "Region (state, canton, province)")]
     public string? Region { get; set; }
 
-    [TextLength(CityRules.MaxDescriptionLength), Display(Name = "Description")]
-    public string? Description { get; set; }
+    [TextLength(CityRules.MaxDescriptionLength), Display(Name = "Description (German)")]
+    public string? DescriptionDe { get; set; }
+
+    [TextLength(CityRules.MaxDescriptionLength), Display(Name = "Description (English)")]
+    public string? DescriptionEn { get; set; }
+
+    /// <summary>The description as typed, either language left empty when unknown (both empty: none).</summary>
+    public LocalizedText Description => Bilingual.Of(DescriptionDe, DescriptionEn);
 
     [Range(-90, 90, ErrorMessage = "Latitude is between -90 and 90."), Display(Name = "Latitude")]
     public double Latitude { get; set; }
@@ -49,8 +55,14 @@ public sealed class CommitmentForm
     [PartialDate, Display(Name = "Date")]
     public string? Date { get; set; }
 
-    [TextLength(CityRules.MaxCommitmentSummaryLength), Display(Name = "Summary")]
-    public string? Summary { get; set; }
+    [TextLength(CityRules.MaxCommitmentSummaryLength), Display(Name = "Summary (German)")]
+    public string? SummaryDe { get; set; }
+
+    [TextLength(CityRules.MaxCommitmentSummaryLength), Display(Name = "Summary (English)")]
+    public string? SummaryEn { get; set; }
+
+    /// <summary>The summary as typed, either language left empty when unknown (both empty: none).</summary>
+    public LocalizedText Summary => Bilingual.Of(SummaryDe, SummaryEn);
 
     [Required(ErrorMessage = "Every commitment needs its source."), HttpUrl, Display(Name = "Source URL")]
     public string SourceUrl { get; set; } = "";
@@ -60,4 +72,10 @@ public sealed class CommitmentForm
 
     /// <summary>The city's version the form was loaded with.</summary>
     public int CityVersion { get; set; }
+}
+
+/// <summary>Two form fields, German and English, as one text.</summary>
+static class Bilingual
+{
+    public static LocalizedText Of(string? de, string? en) => new(de?.Trim(), en?.Trim());
 }

@@ -59,7 +59,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         City.Name = Input.Name.Trim();
         City.Country = Input.Country.Trim().ToUpperInvariant();
         City.Region = string.IsNullOrWhiteSpace(Input.Region) ? null : Input.Region.Trim();
-        City.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        City.Description = Input.Description;
         City.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
         var after = CitySnapshot.Of(City);
         return await SaveAsync(ChangeSubjects.City, City.Name, "updated", before, () => after, Input.Version, "Saved.");
@@ -90,7 +90,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         commitment.TypeKey = Commitment.Type;
         commitment.Status = Commitment.Status;
         commitment.Date = string.IsNullOrWhiteSpace(Commitment.Date) ? null : Commitment.Date;
-        commitment.Summary = string.IsNullOrWhiteSpace(Commitment.Summary) ? null : Commitment.Summary.Trim();
+        commitment.Summary = Commitment.Summary;
         commitment.SourceUrl = Commitment.SourceUrl.Trim();
         commitment.LastVerified = Commitment.LastVerified;
         var label = $"{City.Name}: {Types.First(t => t.Key == commitment.TypeKey).TitleEn}";
@@ -167,7 +167,8 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
     public (string Prefix, CommitmentForm Form, List<CommitmentType> Types) FieldsFor(Commitment commitment) =>
         (commitment.Id.ToString(), new CommitmentForm
         {
-            Type = commitment.TypeKey, Status = commitment.Status, Date = commitment.Date, Summary = commitment.Summary,
+            Type = commitment.TypeKey, Status = commitment.Status, Date = commitment.Date,
+            SummaryDe = commitment.Summary.De, SummaryEn = commitment.Summary.En,
             SourceUrl = commitment.SourceUrl, LastVerified = commitment.LastVerified,
         }, Types);
 
@@ -177,7 +178,8 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
 
     static CityForm FormOf(City city) => new()
     {
-        Name = city.Name, Country = city.Country, Region = city.Region, Description = city.Description,
+        Name = city.Name, Country = city.Country, Region = city.Region,
+        DescriptionDe = city.Description.De, DescriptionEn = city.Description.En,
         Latitude = city.Latitude, Longitude = city.Longitude, Version = city.Version,
     };
 }

@@ -80,7 +80,7 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
             {
                 Slug = await CitySlugs.FreeSlugAsync(db, Input.Name.Trim(), Input.Country, region),
                 Name = Input.Name.Trim(), Country = Input.Country, Region = region,
-                Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
+                Description = Input.Description,
                 LocationNote = Warning is null ? null : "Placed by an editor away from the gazetteer's point.",
             };
             city.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));

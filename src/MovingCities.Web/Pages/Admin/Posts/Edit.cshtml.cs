@@ -31,6 +31,10 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         [Required, RegularExpression(PostLimits.LanguagePattern, ErrorMessage = "Choose German or English."), Display(Name = "Language")]
         public string Language { get; set; } = "de";
 
+        [StringLength(PostLimits.MaxSlugLength), RegularExpression(Text.Slug.Pattern, ErrorMessage = Text.Slug.Hint)]
+        [Display(Name = "Translation (slug)")]
+        public string? Translation { get; set; }
+
         [Required, Display(Name = "Date")]
         public DateOnly PublishedAt { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -70,7 +74,7 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         Input = new PostForm
         {
             Title = post.Title, Slug = post.Slug, Summary = post.Summary, Body = post.Body, Language = post.Language,
-            PublishedAt = post.PublishedAt, SourceUrl = post.SourceUrl, Cities = post.Cities.Select(c => c.Slug).ToList(),
+            Translation = post.TranslationSlug, PublishedAt = post.PublishedAt, SourceUrl = post.SourceUrl, Cities = post.Cities.Select(c => c.Slug).ToList(),
             Version = post.Version,
         };
         SavedMessage = TempData["Saved"] as string;
@@ -99,6 +103,17 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
             ModelState.AddModelError("Input.Slug", "Give the post a title or a slug.");
         else if (await db.NewsPosts.AnyAsync(p => p.Slug == slug && p.Id != (id ?? 0)))
             SlugTaken(slug);
+        var translation = string.IsNullOrWhiteSpace(Input.Translation) ? null : Input.Translation.Trim().ToLowerInvariant();
+        if (translation is not null && ModelState.GetFieldValidationState("Input.Translation") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            var other = await db.NewsPosts.Where(p => p.Slug == translation).Select(p => new { p.Id, p.Language }).FirstOrDefaultAsync();
+            if (translation == slug || other is not null && other.Id == id)
+                ModelState.AddModelError("Input.Translation", "That is this post; name the same post in the other language.");
+            else if (other is null)
+                ModelState.AddModelError("Input.Translation", $"There is no post /news/{translation}.");
+            else if (other.Language == Input.Language)
+                ModelState.AddModelError("Input.Translation", $"/news/{translation} is in the same language as this post; a translation is in the other one.");
+        }
         var cities = await db.Cities.Where(c => Input.Cities.Contains(c.Slug)).ToListAsync();
         foreach (var missing in Input.Cities.Except(cities.Select(c => c.Slug)))
             ModelState.AddModelError("Input.Cities", $"There is no city '{missing}'.");
@@ -120,6 +135,7 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         post.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
         post.Body = Input.Body;
         post.Language = Input.Language;
+        post.TranslationSlug = translation;
         post.PublishedAt = Input.PublishedAt;
         post.SourceUrl = string.IsNullOrWhiteSpace(Input.SourceUrl) ? null : Input.SourceUrl.Trim();
         post.Cities = cities;

@@ -21,7 +21,7 @@ public sealed class PreviewModel(MovingCitiesDb db, MarkdownRenderer markdown) :
             return NotFound();
         Id = id;
         Status = post.Status;
-        var detail = NewsReading.Detail(post, markdown);
+        var detail = NewsReading.Detail(post, markdown, await NewsReading.PublishedTranslationAsync(db, post));
         View = new PostView(detail, new HtmlString(detail.Html), MapPoint.Of(post.Cities));
         return Page();
     }
