@@ -88,8 +88,8 @@ public class PublishingTests
         Assert.Equal(german, (await editor.Page($"/admin/posts/{id}")).QuerySelector("input[name='Input.Translation']")!.GetAttribute("value"));
         var english = await app.GetJson("/api/news/conference-day");
         Assert.Equal(("en", german), (english.GetProperty("language").GetString(), english.GetProperty("translation").GetString()));
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await app.Get("/news/conference-day")).Content.ReadAsStringAsync());
-        Assert.Equal($"/news/{german}", page.QuerySelector("[data-role=translation]")!.GetAttribute("href"));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await app.Get("/en/news/conference-day")).Content.ReadAsStringAsync());
+        Assert.Equal($"/en/news/{german}", page.QuerySelector("[data-role=translation]")!.GetAttribute("href"));
     }
 
     [Fact]

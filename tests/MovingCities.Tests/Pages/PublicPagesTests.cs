@@ -47,7 +47,7 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
             await db.SaveChangesAsync();
         });
 
-        var konstanz = new HtmlParser().ParseDocument(await (await own.Get("/cities/konstanz")).Content.ReadAsStringAsync());
+        var konstanz = new HtmlParser().ParseDocument(await (await own.Get("/en/cities/konstanz")).Content.ReadAsStringAsync());
         Assert.Equal("en", konstanz.DocumentElement.GetAttribute("lang"));
         var summary = konstanz.QuerySelector("[data-commitment=sea-rescue-support] [data-role=summary]")!;
         Assert.Equal("Nur auf Deutsch: Patenschaft für ein Rettungsschiff.", summary.TextContent);
@@ -55,10 +55,14 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
         var description = konstanz.QuerySelector("[data-role=description]")!;
         Assert.Equal(("Stadt am Bodensee.", "de"), (description.TextContent, description.GetAttribute("lang")));
 
-        var bochum = new HtmlParser().ParseDocument(await (await own.Get("/cities/bochum")).Content.ReadAsStringAsync());
+        var bochum = new HtmlParser().ParseDocument(await (await own.Get("/en/cities/bochum")).Content.ReadAsStringAsync());
         var summaries = bochum.QuerySelectorAll("[data-role=summary]");
         Assert.NotEmpty(summaries);
         Assert.All(summaries, s => Assert.Equal(("In English.", false), (s.TextContent, s.HasAttribute("lang"))));
+        var germanPage = new HtmlParser().ParseDocument(await (await own.Get("/de/cities/bochum")).Content.ReadAsStringAsync());
+        Assert.All(germanPage.QuerySelectorAll("[data-role=summary]"), s => Assert.Equal(("Auf Deutsch.", false), (s.TextContent, s.HasAttribute("lang"))));
+        var konstanzInGerman = new HtmlParser().ParseDocument(await (await own.Get("/de/cities/konstanz")).Content.ReadAsStringAsync());
+        Assert.False(konstanzInGerman.QuerySelector("[data-role=description]")!.HasAttribute("lang"));
         Assert.Null(bochum.QuerySelector("[data-role=description]"));
     }
 

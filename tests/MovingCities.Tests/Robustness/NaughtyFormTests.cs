@@ -148,9 +148,9 @@ public class NaughtyFormTests
             Posts: await db.NewsPosts.Select(p => p.Slug).ToListAsync(),
             Ids: await db.Cities.Select(c => c.Id).ToListAsync()));
         string[] readers = [
-            "/api/cities", "/news.atom", "/sitemap.xml", "/news", "/admin", "/admin/cities",
-            .. slugs.Cities.SelectMany(s => new[] { $"/cities/{Uri.EscapeDataString(s)}", $"/api/cities/{Uri.EscapeDataString(s)}", $"/cities/{Uri.EscapeDataString(s)}/news.atom" }),
-            .. slugs.Posts.SelectMany(s => new[] { $"/news/{Uri.EscapeDataString(s)}", $"/api/news/{Uri.EscapeDataString(s)}" }),
+            "/api/cities", "/de/news.atom", "/en/news.atom", "/sitemap.xml", "/de/news", "/en/news", "/admin", "/admin/cities",
+            .. slugs.Cities.SelectMany(s => new[] { $"/de/cities/{Uri.EscapeDataString(s)}", $"/en/cities/{Uri.EscapeDataString(s)}", $"/api/cities/{Uri.EscapeDataString(s)}", $"/de/cities/{Uri.EscapeDataString(s)}/news.atom" }),
+            .. slugs.Posts.SelectMany(s => new[] { $"/de/news/{Uri.EscapeDataString(s)}", $"/en/news/{Uri.EscapeDataString(s)}", $"/api/news/{Uri.EscapeDataString(s)}" }),
             .. slugs.Ids.Select(id => $"/admin/cities/{id}"),
         ];
         foreach (var url in readers)
