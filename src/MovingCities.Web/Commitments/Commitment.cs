@@ -34,5 +34,21 @@ public enum CommitmentStatus
     Announced,
     Decided,
     Implemented,
+    /// <summary>Decided once, withdrawn later (a council repealed its declaration).</summary>
     Revoked,
+    /// <summary>A council voted the proposal down: never a commitment made.</summary>
+    Rejected,
+}
+
+/// <summary>What a status means for the map, the filters and the counts.</summary>
+public static class CommitmentStatuses
+{
+    /// <summary>
+    /// A promise that stands: announced, decided or implemented. Revoked and rejected items colour no marker,
+    /// match no type filter and count in no legend number unless a status filter asks for them.
+    /// </summary>
+    public static bool IsLive(this CommitmentStatus status) => status is CommitmentStatus.Announced or CommitmentStatus.Decided or CommitmentStatus.Implemented;
+
+    /// <summary>The year of a partial ISO date (<c>2019</c>, <c>2019-05</c>, <c>2019-05-20</c> → 2019), or null when undated or malformed.</summary>
+    public static int? Year(string? date) => PartialDate.TryParse(date, out var year, out _, out _) ? year : null;
 }

@@ -19,7 +19,7 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
     {
         ["declared"] = CommitmentStatus.Decided, ["decided"] = CommitmentStatus.Decided,
         ["implemented"] = CommitmentStatus.Implemented, ["announced"] = CommitmentStatus.Announced,
-        ["revoked"] = CommitmentStatus.Revoked,
+        ["revoked"] = CommitmentStatus.Revoked, ["rejected"] = CommitmentStatus.Rejected,
     };
 
     public async Task<FactsReport> RunAsync(IReadOnlyList<FactRow> rows)
