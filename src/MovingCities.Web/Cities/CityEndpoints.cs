@@ -18,7 +18,7 @@ public static class CityEndpoints
         group.MapGet("/", ListCities)
             .WithName(nameof(ListCities))
             .WithSummary("Cities as a GeoJSON FeatureCollection, optionally filtered")
-            .WithDescription("Filters: commitment=a,b (any of the types), country=DE,CH, bbox=minLon,minLat,maxLon,maxLat, q=name prefix (accents and case ignored).")
+            .WithDescription("Filters: commitment=a,b (any of the types), status=decided,revoked (any; without it only live commitments: announced, decided, implemented), from=2019&to=2021 (years of a commitment's date; undated=true adds undated ones), country=DE,CH, region=Bayern,Hessen, bbox=minLon,minLat,maxLon,maxLat, q=name prefix (accents and case ignored). Type, status and years apply to the same commitment. Each feature has commitments (its live types) and items ([type, status, year] of every commitment).")
             .AllowOnly(CityQuery.Names, CityQuery.ListNames)
             .Produces(StatusCodes.Status200OK, contentType: GeoJson.MediaType)
             .Produces(StatusCodes.Status304NotModified)
@@ -47,7 +47,7 @@ public static class CityEndpoints
             return TypedResults.ValidationProblem(errors, title: "Invalid city filter");
 
         var cities = await CityFeatures.Summaries(filter.Apply(db.Cities.AsNoTracking())).AsSplitQuery().ToListAsync(cancellationToken);
-        return CityFeatures.Layer(cities, typeOrder).ToResult();
+        return CityFeatures.Layer(cities.Where(c => filter.Selection.Matches(c.Country, c.Region, c.Facts)), typeOrder).ToResult();
     }
 
     public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetCity(

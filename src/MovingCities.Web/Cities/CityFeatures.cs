@@ -4,13 +4,21 @@ using MovingCities.Web.News;
 using NetTopologySuite.Features;
 using System.IO.Compression;
 using System.Text.Json;
+using MovingCities.Web.Commitments;
 
 namespace MovingCities.Web.Cities;
 
 /// <summary>The slim per-city properties the map layer needs.</summary>
 public sealed record CitySummary(
     string Slug, string Name, string Country, string? Region, double Longitude, double Latitude,
-    List<string> CommitmentKeys, int NewsCount);
+    List<CommitmentRow> Commitments, int NewsCount)
+{
+    /// <summary>The commitments as the filters see them (<see cref="CitySelection"/>).</summary>
+    public IEnumerable<CommitmentFact> Facts => Commitments.Select(c => new CommitmentFact(c.Type, c.Status, CommitmentStatuses.Year(c.Date)));
+}
+
+/// <summary>A commitment as read for the layer: its type, status and partial date.</summary>
+public sealed record CommitmentRow(string Type, CommitmentStatus Status, string? Date);
 
 /// <summary>Builds the city layer's GeoJSON, shared by the prepared full layer and filtered answers.</summary>
 public static class CityFeatures
@@ -18,7 +26,7 @@ public static class CityFeatures
     public static IQueryable<CitySummary> Summaries(IQueryable<City> cities) =>
         cities.OrderBy(c => c.Slug).Select(c => new CitySummary(
             c.Slug, c.Name, c.Country, c.Region, c.Longitude, c.Latitude,
-            c.Commitments.Select(m => m.TypeKey).ToList(),
+            c.Commitments.Select(m => new CommitmentRow(m.TypeKey, m.Status, m.Date)).ToList(),
             c.NewsPosts.Count(p => p.Status == NewsStatus.Published)));
 
     /// <param name="typeOrder">Catalogue position of each commitment type, so keys come in legend order.</param>
@@ -28,7 +36,11 @@ public static class CityFeatures
         var collection = new FeatureCollection();
         foreach (var city in cities)
         {
-            var keys = city.CommitmentKeys.Distinct().OrderBy(k => typeOrder.GetValueOrDefault(k, int.MaxValue)).ToArray();
+            // commitments: the live types, as before (they colour the marker); items: every commitment's type,
+            // status and year, compact, so the map filters by status and time without a request per city.
+            var facts = city.Facts.OrderBy(f => typeOrder.GetValueOrDefault(f.Type, int.MaxValue)).ThenBy(f => f.Year ?? int.MaxValue).ToList();
+            var keys = facts.Where(f => f.Status.IsLive()).Select(f => f.Type).Distinct().ToArray();
+            var items = facts.Select(f => new object?[] { f.Type, f.Status.ToString().ToLowerInvariant(), f.Year }).ToArray();
             collection.Add(new Feature(Spatial.CreatePoint(city.Longitude, city.Latitude), new AttributesTable
             {
                 { "id", city.Slug },
@@ -36,6 +48,7 @@ public static class CityFeatures
                 { "country", city.Country },
                 { "region", city.Region },
                 { "commitments", keys },
+                { "items", items },
                 { "newsCount", city.NewsCount },
             }));
         }

@@ -8,22 +8,50 @@ namespace MovingCities.Web.Cities;
 /// <param name="Country">ISO 3166-1 alpha-2 codes, comma-separated.</param>
 /// <param name="Bbox">minLon,minLat,maxLon,maxLat in WGS 84; minLon &gt; maxLon crosses the antimeridian.</param>
 /// <param name="Q">Name prefix, ignoring case and accents.</param>
-public sealed record CityQuery(string? Commitment, string? Country, string? Bbox, string? Q)
+/// <param name="Status">Commitment statuses, comma-separated (announced, decided, implemented, revoked, rejected); without it only live ones count.</param>
+/// <param name="From">First year of a commitment's date (a year or year-month counts in that year).</param>
+/// <param name="To">Last year of a commitment's date.</param>
+/// <param name="Undated">With a year range: true also counts commitments without a date.</param>
+/// <param name="Region">States, provinces or cantons as the data names them, comma-separated.</param>
+public sealed record CityQuery(string? Commitment, string? Country, string? Bbox, string? Q,
+    string? Status, string? From, string? To, string? Undated, string? Region)
 {
-    public static readonly string[] Names = ["commitment", "country", "bbox", "q"];
+    public static readonly string[] Names = ["commitment", "country", "bbox", "q", "status", "from", "to", "undated", "region"];
 
     /// <summary>The parameters that take lists: repeating them adds items.</summary>
-    public static readonly string[] ListNames = ["commitment", "country"];
+    public static readonly string[] ListNames = ["commitment", "country", "status", "region"];
 
     public const int MaxSearchLength = 100;
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Commitment) && string.IsNullOrWhiteSpace(Country)
-        && string.IsNullOrWhiteSpace(Bbox) && string.IsNullOrWhiteSpace(Q);
+    /// <summary>The years a filter may name: before the first safe harbour and well after today both answer plainly.</summary>
+    public const int FirstYear = 1900, LastYear = 2100;
+
+    public bool IsEmpty => new[] { Commitment, Country, Bbox, Q, Status, From, To, Undated, Region }.All(string.IsNullOrWhiteSpace);
+
+    static readonly string[] StatusNames = Enum.GetNames<Commitments.CommitmentStatus>().Select(s => s.ToLowerInvariant()).ToArray();
 
     /// <summary>The parsed filters, or what is wrong with each bad parameter.</summary>
     public (CityFilter Filter, Dictionary<string, string[]> Errors) Parse(IReadOnlySet<string> knownCommitmentTypes)
     {
         var errors = new Dictionary<string, string[]>();
+
+        var statusNames = QueryParameters.SplitList(Status).Select(s => s.ToLowerInvariant()).ToArray();
+        var unknownStatuses = statusNames.Where(s => !StatusNames.Contains(s)).ToArray();
+        if (unknownStatuses.Length > 0)
+            errors["status"] = [$"Unknown status(es): {string.Join(", ", unknownStatuses)}. Known: {string.Join(", ", StatusNames)}."];
+        var statuses = statusNames.Where(StatusNames.Contains).Select(s => Enum.Parse<Commitments.CommitmentStatus>(s, ignoreCase: true)).Distinct().ToArray();
+
+        var from = Year(From, "from", errors);
+        var to = Year(To, "to", errors);
+        if (from is not null && to is not null && from > to)
+            errors["to"] = [$"to ({to}) is before from ({from}): give the earlier year as from."];
+        bool undated = false;
+        if (!string.IsNullOrWhiteSpace(Undated) && !bool.TryParse(Undated.Trim(), out undated))
+            errors["undated"] = ["undated must be true or false."];
+
+        var regions = QueryParameters.SplitList(Region).Select(Text.UnicodeText.Clean).Distinct().ToArray();
+        if (regions.Any(r => Text.UnicodeText.Length(r) > CityRules.MaxRegionLength))
+            errors["region"] = [$"A region name is at most {CityRules.MaxRegionLength} characters."];
 
         var types = QueryParameters.SplitList(Commitment);
         var unknownTypes = types.Where(t => !knownCommitmentTypes.Contains(t)).ToArray();
@@ -58,7 +86,18 @@ public sealed record CityQuery(string? Commitment, string? Country, string? Bbox
                 errors["q"] = ["The search text must contain at least one letter or digit."];
         }
 
-        return (new CityFilter(types, countries, box, namePrefix, slugPrefix), errors);
+        var selection = new CitySelection(types, statuses, from, to, undated, countries, regions);
+        return (new CityFilter(selection, box, namePrefix, slugPrefix), errors);
+    }
+
+    static int? Year(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= FirstYear and <= LastYear)
+            return year;
+        errors[name] = [$"{name} must be a year between {FirstYear} and {LastYear}, such as 2019."];
+        return null;
     }
 
     static (Box?, string?) ParseBox(string text)
@@ -85,15 +124,20 @@ public sealed record Box(double MinLon, double MinLat, double MaxLon, double Max
     public bool CrossesAntimeridian => MinLon > MaxLon;
 }
 
-/// <summary>Validated filters, applied in SQL.</summary>
-public sealed record CityFilter(string[] CommitmentTypes, string[] Countries, Box? Box, string? NamePrefix, string? SlugPrefix)
+/// <summary>
+/// Validated filters: place and name narrow in SQL (indexed), then <see cref="CitySelection"/>, the one rule of
+/// which cities match, decides over each city's commitments.
+/// </summary>
+public sealed record CityFilter(CitySelection Selection, Box? Box, string? NamePrefix, string? SlugPrefix)
 {
     public IQueryable<City> Apply(IQueryable<City> cities)
     {
-        if (CommitmentTypes.Length > 0)
-            cities = cities.Where(c => c.Commitments.Any(m => CommitmentTypes.Contains(m.TypeKey)));
-        if (Countries.Length > 0)
-            cities = cities.Where(c => Countries.Contains(c.Country));
+        var countries = Selection.Countries.ToArray();
+        if (countries.Length > 0)
+            cities = cities.Where(c => countries.Contains(c.Country));
+        var regions = Selection.Regions.ToArray();
+        if (regions.Length > 0)
+            cities = cities.Where(c => c.Region != null && regions.Contains(c.Region));
         if (Box is { } box)
         {
             cities = cities.Where(c => c.Latitude >= box.MinLat && c.Latitude <= box.MaxLat);

@@ -33,7 +33,7 @@ public class CityLayerTests(SeededApp app) : IClassFixture<SeededApp>
             Assert.False(feature.TryGetProperty("bbox", out _));
             Assert.False(feature.GetProperty("geometry").TryGetProperty("bbox", out _));
             Assert.Equal(
-                ["commitments", "country", "name", "newsCount", "region"],
+                ["commitments", "country", "items", "name", "newsCount", "region"],
                 feature.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
         }
     }

@@ -13,7 +13,7 @@ public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Equal(["/api/basemap", "/api/basemap/outlines", "/api/cities", "/api/cities/{slug}", "/api/commitment-types", "/api/editor/tag-suggestions", "/api/news", "/api/news/{slug}"], paths.Order());
         var list = document.GetProperty("paths").GetProperty("/api/cities").GetProperty("get");
         Assert.Equal("ListCities", list.GetProperty("operationId").GetString());
-        Assert.Equal(["bbox", "commitment", "country", "q"],
+        Assert.Equal(["bbox", "commitment", "country", "from", "q", "region", "status", "to", "undated"],
             list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!.ToLowerInvariant()).Order());
     }
 

@@ -99,7 +99,8 @@ public partial class TextPropertyTests
         {
             // bbox takes a number-shaped piece now and then, so its range checks run too
             var bbox = q.Length % 2 == 0 ? q : "5.8,47.2," + country;
-            var (_, errors) = new CityQuery(commitment, country, bbox, q).Parse(Types);
+            // every text reaches the new filters too: status, the years, undated and region
+            var (_, errors) = new CityQuery(commitment, country, bbox, q, Status: q, From: country, To: commitment, Undated: q, Region: q).Parse(Types);
             return errors.All(e => CityQuery.Names.Contains(e.Key) && e.Value.All(m => !string.IsNullOrWhiteSpace(m)));
         });
 }
