@@ -3,22 +3,29 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatView, parseState, parseView, toSearch } from '../../wwwroot/js/url-state.js';
 
-const full = '?commitment=a,b&country=DE,CH&city=slug&view=7/47.6600/9.1800';
+const full = '?commitment=a,b&status=decided,revoked&from=2019&to=2021&undated=true&country=DE,CH&region=Bayern,Hessen&city=slug&view=7/47.6600/9.1800';
+const none = { commitments: [], statuses: [], countries: [], regions: [], from: null, to: null, undated: false };
 
-test('a full query string parses into lists, a city and a view', () => {
+test('a full query string parses into lists, years, a city and a view', () => {
   assert.deepEqual(parseState(full), {
-    commitments: ['a', 'b'], countries: ['DE', 'CH'], city: 'slug', view: '7/47.6600/9.1800',
+    commitments: ['a', 'b'], statuses: ['decided', 'revoked'], countries: ['DE', 'CH'], regions: ['Bayern', 'Hessen'],
+    from: 2019, to: 2021, undated: true, city: 'slug', view: '7/47.6600/9.1800',
   });
 });
 
 test('a full state round-trips through the query string, commas and slashes unescaped', () => {
   assert.equal(toSearch(parseState(full)), full);
-  const state = { commitments: ['sea-rescue-support', 'safe-harbour'], countries: ['DE', 'CH'], city: 'osnabrueck', view: '12/52.2799/8.0472' };
+  const state = { ...none, commitments: ['sea-rescue-support', 'safe-harbour'], countries: ['DE', 'CH'], regions: ['Baden-Württemberg'], from: 2020, city: 'osnabrueck', view: '12/52.2799/8.0472' };
   assert.deepEqual(parseState(toSearch(state)), state);
 });
 
+test('years that are not four digits are no filter, and undated without years says nothing', () => {
+  assert.deepEqual([parseState('?from=20x9&to=99').from, parseState('?from=20x9&to=99').to], [null, null]);
+  assert.equal(toSearch({ ...none, undated: true }), '');
+});
+
 test('an empty query string is no selection, and no selection writes nothing', () => {
-  const empty = { commitments: [], countries: [], city: null, view: null };
+  const empty = { ...none, city: null, view: null };
   assert.deepEqual(parseState(''), empty);
   assert.equal(toSearch(empty), '');
 });
@@ -35,7 +42,7 @@ test('a repeated parameter reads its first value, as URLSearchParams.get does', 
 });
 
 test('a city slug needing escapes survives the round trip', () => {
-  const state = { commitments: [], countries: [], city: 'saint-étienne & co', view: null };
+  const state = { ...none, city: 'saint-étienne & co', view: null };
   assert.deepEqual(parseState(toSearch(state)), state);
 });
 

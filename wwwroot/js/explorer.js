@@ -16,7 +16,7 @@ import { boundsOfFeatures, featureLatLng } from './geo.js';
 import { createLocale } from './locale.js';
 import { createClusterGroup, createMarker, iconFactory, markerTitle } from './markers.js';
 import { readOptions } from './options.js';
-import { facetCounts, isEmpty, matches, sameSelection, within } from './selection.js';
+import { complete, facetCounts, isEmpty, matches, sameSelection, within } from './selection.js';
 import { formatView, parseView } from './url-state.js';
 import { addressBar, noAddressBar } from './history.js';
 
@@ -37,7 +37,7 @@ const mapOptions = {
 export const roles = Object.freeze([
   'map', 'status', 'status-text', 'retry',
   'search-input', 'search-options',
-  'filters', 'commitment-types', 'country', 'reset',
+  'filters', 'commitment-types', 'statuses', 'year-from', 'year-to', 'years-output', 'undated', 'country', 'region', 'reset',
   'summary', 'only-in-view', 'city-list', 'more',
   'panel', 'panel-title', 'panel-body', 'close',
 ]);
@@ -106,11 +106,10 @@ export function createExplorer(root, givenOptions) {
 
   /** Shows the cities matching the selection on the map and in the list; resolves when the markers are placed. */
   function applyFilters(selection, { refit }) {
-    state = { ...state, commitments: selection.commitments, countries: selection.countries };
+    state = { ...state, ...complete(selection) };
     filters.set(selection);
     shown = cities.filter((feature) => matches(feature.properties, selection));
-    const { typeCounts, countryCounts } = facetCounts(cities, selection);
-    filters.showCounts(typeCounts, countryCounts);
+    filters.showCounts(facetCounts(cities, selection));
     showSummary();
     updateList();
     if (refit && shown.length) {
@@ -271,7 +270,7 @@ export function createExplorer(root, givenOptions) {
     createMarkers(typesByKey);
 
     const countries = [...new Set(cities.map((f) => f.properties.country))];
-    filters = new Filters(page.filters, legendTypes, countries, locale, (selection) => {
+    filters = new Filters(page.filters, { types: legendTypes, countries, features: cities }, locale, (selection) => {
       applyFilters(selection, { refit: true });
       store.push(state); // the refit's moveend then writes the new view into this entry
     });

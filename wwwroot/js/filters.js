@@ -1,29 +1,51 @@
-// The legend, which doubles as the filter: one checkbox per commitment type (its colour, title and how many
-// of the cities shown have it), a country choice, and reset. The rule itself is selection.js's.
+// The legend, which doubles as the filter: one checkbox per commitment type (its colour, title and how many of
+// the cities shown have it), one per status, a range of years, a country and a region choice, and reset. The
+// rule itself is selection.js's; this module only shows a selection and reads it back.
 
 import { countriesOf, countryValue, extraCountryOption } from './country-choice.js';
-import { noSelection } from './selection.js';
+import { allStatuses, complete, noSelection, regionsOf, yearBounds } from './selection.js';
 import { el } from './text.js';
+
+/** Statuses that are no commitment made: shown apart (struck through), never counted unless asked for. */
+const withdrawn = new Set(['revoked', 'rejected']);
 
 export class Filters {
   /**
-   * @param {HTMLElement} root       holds [data-role=commitment-types], [data-role=country] and [data-role=reset]
-   * @param {object[]} types         /api/commitment-types, in legend order
-   * @param {string[]} countries     ISO codes present in the data
+   * @param {HTMLElement} root  holds the roles commitment-types, statuses, year-from, year-to, years-output, undated,
+   *                            country, region and reset
+   * @param {{types: object[], countries: string[], features: object[]}} data  legend types in order, the countries
+   *                            present, and the cities (for the years and regions they span)
    * @param {ReturnType<import('./locale.js').createLocale>} locale
-   * @param {(selection: {commitments: string[], countries: string[]}) => void} onChange
+   * @param {(selection: object) => void} onChange
    */
-  constructor(root, types, countries, locale, onChange) {
+  constructor(root, { types, countries, features }, locale, onChange) {
     this.root = root;
     this.locale = locale;
     this.onChange = onChange;
-    this.typeList = root.querySelector('[data-role=commitment-types]');
-    this.countrySelect = root.querySelector('[data-role=country]');
-    this.resetButton = root.querySelector('[data-role=reset]');
+    this.features = features;
+    const part = (role) => root.querySelector(`[data-role="${role}"]`);
+    this.typeList = part('commitment-types');
+    this.statusList = part('statuses');
+    this.fromInput = part('year-from');
+    this.toInput = part('year-to');
+    this.yearsOutput = part('years-output');
+    this.undatedBox = part('undated');
+    this.countrySelect = part('country');
+    this.regionSelect = part('region');
+    this.resetButton = part('reset');
 
     this.checkboxes = new Map();
     this.typeCounts = new Map();
     this.typeList.replaceChildren(...types.map((type) => this.#typeEntry(type)));
+
+    this.statusBoxes = new Map();
+    this.statusCounts = new Map();
+    this.statusList.replaceChildren(...allStatuses.map((status) => this.#statusEntry(status)));
+
+    this.bounds = yearBounds(features);
+    for (const input of [this.fromInput, this.toInput]) Object.assign(input, { min: this.bounds.min, max: this.bounds.max, step: 1 });
+    this.fromInput.value = String(this.bounds.min);
+    this.toInput.value = String(this.bounds.max);
 
     this.countryOptions = new Map();
     this.extraCountry = null; // { option, codes } while the selection holds countries no single option stands for
@@ -36,9 +58,29 @@ export class Filters {
           this.countryOptions.set(code, { option, name });
           return option;
         }));
+    this.regionOptions = new Map();
+    this.regionCounts = new Map();
 
-    this.typeList.addEventListener('change', () => this.onChange(this.selection));
-    this.countrySelect.addEventListener('change', () => this.onChange(this.selection));
+    const changed = () => this.onChange(this.selection);
+    this.typeList.addEventListener('change', changed);
+    this.statusList.addEventListener('change', changed);
+    // A handle pushed past the other takes it along, so the range is never empty.
+    this.fromInput.addEventListener('input', () => {
+      if (Number(this.fromInput.value) > Number(this.toInput.value)) this.toInput.value = this.fromInput.value;
+      this.#showYears();
+    });
+    this.toInput.addEventListener('input', () => {
+      if (Number(this.toInput.value) < Number(this.fromInput.value)) this.fromInput.value = this.toInput.value;
+      this.#showYears();
+    });
+    this.fromInput.addEventListener('change', changed);
+    this.toInput.addEventListener('change', changed);
+    this.undatedBox.addEventListener('change', changed);
+    this.countrySelect.addEventListener('change', () => {
+      this.regionSelect.value = ''; // a region of another country would keep nothing
+      changed();
+    });
+    this.regionSelect.addEventListener('change', changed);
     this.resetButton.addEventListener('click', () => {
       this.set(noSelection);
       this.onChange(this.selection);
@@ -59,17 +101,80 @@ export class Filters {
         el('span', { className: 'legend__title', lang: title.lang }, title.text || type.key), count));
   }
 
+  #statusEntry(status) {
+    const checkbox = el('input', { type: 'checkbox', value: status, name: 'status' });
+    const count = el('span', { className: 'legend__count' });
+    this.statusBoxes.set(status, checkbox);
+    this.statusCounts.set(status, count);
+    return el('li', { 'data-status': status, className: withdrawn.has(status) ? 'legend__status--withdrawn' : '' },
+      el('label', { className: 'legend__entry' }, checkbox,
+        el('span', { className: 'legend__title' }, this.locale.text(`commitmentStatus.${status}`)), count));
+  }
+
+  /** The years chosen: null at either end means "from the first" or "up to now", so the full range filters nothing. */
+  get #years() {
+    const from = Number(this.fromInput.value);
+    const to = Number(this.toInput.value);
+    return { from: from > this.bounds.min ? from : null, to: to < this.bounds.max ? to : null };
+  }
+
+  #showYears() {
+    const { from, to } = this.#years;
+    const narrowed = from !== null || to !== null;
+    this.yearsOutput.textContent = narrowed
+      ? this.locale.text('filters.yearRange', { from: this.fromInput.value, to: this.toInput.value })
+      : this.locale.text('filters.allYears');
+    // Undated commitments can only be added to a range; without one they all count anyway.
+    this.undatedBox.disabled = !narrowed;
+  }
+
   get selection() {
     const commitments = [...this.checkboxes].filter(([, box]) => box.checked).map(([key]) => key);
-    return { commitments, countries: countriesOf(this.countrySelect.value) };
+    const statuses = [...this.statusBoxes].filter(([, box]) => box.checked).map(([key]) => key);
+    const { from, to } = this.#years;
+    return complete({
+      commitments, statuses, from, to, undated: (from !== null || to !== null) && this.undatedBox.checked,
+      countries: countriesOf(this.countrySelect.value),
+      regions: this.regionSelect.value ? [this.regionSelect.value] : [],
+    });
   }
 
   /** Shows a selection (from the URL) without reporting it back as a change. */
-  set({ commitments, countries }) {
-    for (const [key, box] of this.checkboxes) box.checked = commitments.includes(key);
-    this.#showExtraCountry(extraCountryOption(countries, this.countryOptions));
-    this.countrySelect.value = countryValue(countries);
-    this.resetButton.disabled = commitments.length === 0 && countries.length === 0;
+  set(selection) {
+    const s = complete(selection);
+    for (const [key, box] of this.checkboxes) box.checked = s.commitments.includes(key);
+    for (const [key, box] of this.statusBoxes) box.checked = s.statuses.includes(key);
+    this.fromInput.value = String(Math.min(Math.max(s.from ?? this.bounds.min, this.bounds.min), this.bounds.max));
+    this.toInput.value = String(Math.max(Math.min(s.to ?? this.bounds.max, this.bounds.max), Number(this.fromInput.value)));
+    this.undatedBox.checked = s.undated;
+    this.#showYears();
+    this.#showExtraCountry(extraCountryOption(s.countries, this.countryOptions));
+    this.countrySelect.value = countryValue(s.countries);
+    this.#fillRegions(s.countries, s.regions);
+    this.resetButton.disabled = s.commitments.length === 0 && s.statuses.length === 0 && s.countries.length === 0
+      && s.regions.length === 0 && s.from === null && s.to === null;
+  }
+
+  /** The regions of the chosen countries; a region named by the URL keeps an option even when no city has it. */
+  #fillRegions(countries, chosen) {
+    const names = regionsOf(this.features, countries);
+    for (const region of chosen) if (!names.includes(region)) names.push(region);
+    names.sort((a, b) => this.locale.compare(a, b));
+    this.regionOptions.clear();
+    this.regionSelect.replaceChildren(el('option', { value: '' }, this.locale.text('filters.allRegions')),
+      ...names.map((name) => {
+        const option = el('option', { value: name }, name);
+        this.regionOptions.set(name, option);
+        return option;
+      }));
+    this.regionSelect.value = chosen[0] ?? '';
+    this.#showRegionCounts();
+  }
+
+  #showRegionCounts() {
+    for (const [name, option] of this.regionOptions) {
+      option.textContent = this.locale.text('filters.regionOption', { name, count: this.regionCounts.get(name) ?? 0 });
+    }
   }
 
   #namesOf(codes) {
@@ -88,9 +193,10 @@ export class Filters {
   }
 
   /** The legend's numbers (selection.js's facetCounts); a multi-country option shows its countries' sum. */
-  showCounts(typeCounts, countryCounts) {
+  showCounts({ typeCounts, statusCounts, countryCounts, regionCounts }) {
     const { locale } = this;
     for (const [key, count] of this.typeCounts) count.textContent = locale.number(typeCounts.get(key) ?? 0);
+    for (const [key, count] of this.statusCounts) count.textContent = locale.number(statusCounts.get(key) ?? 0);
     for (const [code, { option, name }] of this.countryOptions) {
       option.textContent = locale.text('filters.countryOption', { name, count: countryCounts.get(code) ?? 0 });
     }
@@ -99,5 +205,7 @@ export class Filters {
       const count = codes.reduce((sum, code) => sum + (countryCounts.get(code) ?? 0), 0);
       option.textContent = locale.text('filters.countryOption', { name: this.#namesOf(codes), count });
     }
+    this.regionCounts = regionCounts;
+    this.#showRegionCounts();
   }
 }

@@ -1,15 +1,25 @@
 // What the page shows, as the URL writes it, so a reload or a shared link restores it:
-//   ?commitment=a,b  &country=DE,CH  &city=<slug>  &view=<zoom>/<lat>/<lng>
+//   ?commitment=a,b &status=decided,revoked &from=2019 &to=2021 &undated=true &country=DE,CH &region=Bayern
+//   &city=<slug> &view=<zoom>/<lat>/<lng>
+// The filter names are GET /api/cities's, with the same meaning.
 // Pure (no window, no Leaflet): history.js does the reading and writing of location and history.
 
 const list = (value) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
-/** @returns {{commitments: string[], countries: string[], city: string|null, view: string|null}} */
+/** A year as the API takes it (four digits), or null: a hand-edited URL must not throw. */
+const year = (value) => (/^\d{4}$/.test(value ?? '') ? Number(value) : null);
+
+/** @returns {{commitments: string[], statuses: string[], countries: string[], regions: string[], from: number|null, to: number|null, undated: boolean, city: string|null, view: string|null}} */
 export function parseState(search) {
   const params = new URLSearchParams(search);
   return {
     commitments: list(params.get('commitment')),
+    statuses: list(params.get('status')).map((s) => s.toLowerCase()),
     countries: list(params.get('country')).map((c) => c.toUpperCase()),
+    regions: list(params.get('region')),
+    from: year(params.get('from')),
+    to: year(params.get('to')),
+    undated: params.get('undated') === 'true',
     city: params.get('city') || null,
     view: params.get('view') || null,
   };
@@ -18,8 +28,13 @@ export function parseState(search) {
 /** The query string for a state ('' when there is nothing to say); parseState reads it back. */
 export function toSearch(state) {
   const params = new URLSearchParams();
-  if (state.commitments.length) params.set('commitment', state.commitments.join(','));
-  if (state.countries.length) params.set('country', state.countries.join(','));
+  if (state.commitments?.length) params.set('commitment', state.commitments.join(','));
+  if (state.statuses?.length) params.set('status', state.statuses.join(','));
+  if (state.from != null) params.set('from', String(state.from));
+  if (state.to != null) params.set('to', String(state.to));
+  if (state.undated && (state.from != null || state.to != null)) params.set('undated', 'true');
+  if (state.countries?.length) params.set('country', state.countries.join(','));
+  if (state.regions?.length) params.set('region', state.regions.join(','));
   if (state.city) params.set('city', state.city);
   if (state.view) params.set('view', state.view);
   // Commas and slashes read better unescaped and are legal in a query string.

@@ -65,7 +65,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>Runs something against the app's database in its own scope.</summary>
     public async Task<T> WithDb<T>(Func<MovingCitiesDb, Task<T>> action)
     {
-        _ = Server; // make sure the host (and its seeding) has started
+        _ = Services; // make sure the host (and its seeding) has started, whether in memory or on Kestrel
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<MovingCitiesDb>());
     }

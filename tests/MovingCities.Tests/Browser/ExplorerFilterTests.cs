@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Tests.Infrastructure;
+using MovingCities.Web.Commitments;
+using static Microsoft.Playwright.Assertions;
+
+namespace MovingCities.Tests.Browser;
+
+/// <summary>
+/// The map's status, year and region filters in a real browser, on a host of its own whose data this class
+/// changes first: Konstanz withdrew its sea-rescue support in 2024, Bochum's commitment is dated 2020, Bern's 2021-05.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ExplorerFilterTests(BrowserApp app) : IDisposable
+{
+    readonly LiveHost _host = Prepared();
+
+    public void Dispose() => _host.Dispose();
+
+    static LiveHost Prepared()
+    {
+        var host = new LiveHost();
+        host.App.WithDb(async db =>
+        {
+            var konstanz = await db.Cities.Include(c => c.Commitments).SingleAsync(c => c.Slug == "konstanz");
+            konstanz.Commitments.Single().Status = CommitmentStatus.Revoked;
+            konstanz.Commitments.Single().Date = "2024";
+            foreach (var (slug, date) in new[] { ("bochum", "2020-03-01"), ("bern", "2021-05") })
+                foreach (var commitment in (await db.Cities.Include(c => c.Commitments).SingleAsync(c => c.Slug == slug)).Commitments)
+                    commitment.Date = date;
+            await db.SaveChangesAsync();
+        }).GetAwaiter().GetResult();
+        return host;
+    }
+
+    async Task<MapPage> Open(string query = "")
+    {
+        var map = new MapPage(await app.NewPage(host: _host));
+        await map.Page.GotoAsync("/en" + query);
+        await map.WaitUntilReady();
+        return map;
+    }
+
+    [Fact]
+    public async Task A_revoked_commitment_counts_nowhere_until_the_status_filter_asks_for_it()
+    {
+        var map = await Open();
+        var seaRescue = map.Page.Locator("[data-type=sea-rescue-support] .legend__count");
+        var before = int.Parse(await seaRescue.TextContentAsync() ?? "");
+        await Expect(map.Page.Locator("[data-status=revoked] .legend__count")).ToHaveTextAsync("1");
+
+        await map.Page.CheckAsync("input[name=commitment][value=sea-rescue-support]");
+        await map.WaitUntilReady();
+        Assert.DoesNotContain("konstanz", await map.ListedCities());
+        Assert.Equal(before, (await map.ListedCities()).Length);
+
+        await map.Page.CheckAsync("input[name=status][value=revoked]");
+        await map.WaitUntilReady();
+        Assert.Equal(["konstanz"], await map.ListedCities());
+        Assert.Contains("status=revoked", map.Page.Url);
+        Assert.Equal((await _host.App.GetJson("/api/cities?commitment=sea-rescue-support&status=revoked")).FeatureIds(), await map.ListedCities());
+    }
+
+    [Fact]
+    public async Task The_year_range_works_by_keyboard_and_lives_in_the_url()
+    {
+        var map = await Open();
+        var to = map.Page.Locator("[data-role=year-to]");
+        await to.FocusAsync();
+        await map.Page.Keyboard.PressAsync("Home"); // the last year becomes the first dated one: 2020
+        await map.WaitUntilReady();
+
+        await Expect(map.Page.Locator("[data-role=years-output]")).ToHaveTextAsync("2020–2020");
+        Assert.Equal(["bochum"], await map.ListedCities());
+        Assert.Contains("to=2020", map.Page.Url);
+
+        await map.Page.Keyboard.PressAsync("ArrowRight"); // up to 2021: Bern's May 2021 counts in its year
+        await map.WaitUntilReady();
+        Assert.Equal(["bern", "bochum"], await map.ListedCities());
+
+        await map.Page.CheckAsync("[data-role=undated]");
+        await map.WaitUntilReady();
+        Assert.Equal((await _host.App.GetJson("/api/cities?to=2021&undated=true")).FeatureIds(), await map.ListedCities());
+    }
+
+    [Fact]
+    public async Task A_shared_link_opens_the_same_filters_and_back_and_forward_step_through_them()
+    {
+        var map = await Open("?status=revoked,implemented&from=2020&region=Hessen&country=DE");
+
+        await Expect(map.Page.Locator("input[name=status][value=revoked]")).ToBeCheckedAsync();
+        await Expect(map.Page.Locator("input[name=status][value=implemented]")).ToBeCheckedAsync();
+        await Expect(map.Page.Locator("[data-role=region]")).ToHaveValueAsync("Hessen");
+        await Expect(map.Page.Locator("[data-role=year-from]")).ToHaveValueAsync("2020");
+        Assert.Equal((await _host.App.GetJson("/api/cities?status=revoked,implemented&from=2020&region=Hessen&country=DE")).FeatureIds(), await map.ListedCities());
+
+        await map.Page.ClickAsync("[data-role=reset]");
+        await map.WaitUntilReady();
+        Assert.Equal(11, (await map.ListedCities()).Length);
+        await map.Page.GoBackAsync();
+        await map.WaitUntilReady();
+        await Expect(map.Page.Locator("[data-role=region]")).ToHaveValueAsync("Hessen");
+        await Expect(map.Page.Locator("input[name=status][value=revoked]")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task Choosing_a_country_offers_its_regions_with_counts()
+    {
+        var map = await Open();
+        await map.Page.SelectOptionAsync("[data-role=country]", "CH");
+        await map.WaitUntilReady();
+        var regions = await map.Page.Locator("[data-role=region] option").AllTextContentsAsync();
+        Assert.Equal(["All regions", "Bern (1)"], regions);
+        await map.Page.SelectOptionAsync("[data-role=region]", "Bern");
+        await map.WaitUntilReady();
+        Assert.Equal(["bern"], await map.ListedCities());
+        Assert.Contains("region=Bern", map.Page.Url);
+    }
+}
