@@ -41,13 +41,22 @@ public enum CommitmentStatus
 }
 
 /// <summary>What a status means for the map, the filters and the counts.</summary>
-public static class CommitmentStatuses
+public static partial class CommitmentStatuses
 {
     /// <summary>
     /// A promise that stands: announced, decided or implemented. Revoked and rejected items colour no marker,
     /// match no type filter and count in no legend number unless a status filter asks for them.
     /// </summary>
     public static bool IsLive(this CommitmentStatus status) => status is CommitmentStatus.Announced or CommitmentStatus.Decided or CommitmentStatus.Implemented;
+
+    /// <summary>
+    /// Whether a text says a decision was withdrawn (repealed, revoked, rescinded; aufgehoben, widerrufen): such a
+    /// summary on an item not marked <see cref="CommitmentStatus.Revoked"/> is a status the data forgot.
+    /// </summary>
+    public static bool SaysWithdrawn(string? text) => text is not null && Withdrawn().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(repeal|revok|revoca|rescind|withdr[ae]w|aufgehoben|aufheb|hob\b.*\bauf\b|widerruf|zurückgenommen|zurückgezogen)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Withdrawn();
 
     /// <summary>The year of a partial ISO date (<c>2019</c>, <c>2019-05</c>, <c>2019-05-20</c> → 2019), or null when undated or malformed.</summary>
     public static int? Year(string? date) => PartialDate.TryParse(date, out var year, out _, out _) ? year : null;

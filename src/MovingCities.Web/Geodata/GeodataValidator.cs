@@ -6,7 +6,7 @@ namespace MovingCities.Web.Geodata;
 /// <summary>
 /// Everything <c>validate-geodata</c> checks: what <see cref="GeodataReader"/> checks (schema, unique slugs,
 /// known types, statuses, ISO dates, http(s) sources, news tags that exist) plus every city's position
-/// against the gazetteer.
+/// against the gazetteer, and summaries saying a decision was withdrawn on items not marked revoked.
 /// </summary>
 public static class GeodataValidator
 {
@@ -25,6 +25,12 @@ public static class GeodataValidator
         }
 
         var problems = new List<string>();
+        foreach (var city in data.Cities)
+            foreach (var (commitment, index) in city.Commitments.Select((c, i) => (c, i)))
+                if (commitment.Status is not ("revoked" or "rejected")
+                    && (Commitments.CommitmentStatuses.SaysWithdrawn(commitment.Summary?.De) || Commitments.CommitmentStatuses.SaysWithdrawn(commitment.Summary?.En)))
+                    problems.Add($"{GeodataFiles.Cities}: {city.Slug}: commitments[{index}] ({commitment.Type}) is {commitment.Status}, but its summary says " +
+                        "the decision was withdrawn: mark it revoked (dated when it was withdrawn), or reword the summary");
         foreach (var city in data.Cities)
         {
             // An explained override: the note says why the point is not the gazetteer's.
