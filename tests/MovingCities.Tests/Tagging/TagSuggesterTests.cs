@@ -56,11 +56,32 @@ public class TagSuggesterTests
     }
 
     [Fact]
-    public void A_name_that_is_also_a_common_word_is_marked_uncertain()
+    public void A_name_that_is_also_a_common_word_is_marked_uncertain_when_nothing_around_it_decides()
     {
-        var essen = Assert.Single(Suggest("Das Essen in der Mensa wird teurer."), s => s.Name == "Essen");
+        var essen = Assert.Single(Suggest("Auch Essen hat sich angeschlossen."), s => s.Name == "Essen");
         Assert.False(essen.Certain);
         Assert.Contains("everyday word", essen.Doubt);
+    }
+
+    [Theory]
+    [InlineData("Das Essen in der Mensa wird teurer.", "Essen")] // an article: the meal (before, suggested with a doubt)
+    [InlineData("Der Kiel des Rettungsschiffs wurde erneuert.", "Kiel")]
+    [InlineData("Im Norden der Stadt entsteht eine Unterkunft.", "Norden")]
+    [InlineData("Siegen ist nicht alles, sagte die Trainerin.", "Siegen")] // a verb starting the sentence
+    [InlineData("Im Ulmer Münster fand ein Gottesdienst statt.", "Münster")] // a place's adjective before it: the building
+    public void A_name_that_is_also_a_common_word_is_not_suggested_where_the_words_around_it_make_it_the_word(string text, string name)
+    {
+        Assert.DoesNotContain(Suggest(text), s => s.Name == name);
+    }
+
+    [Theory]
+    [InlineData("Aus Essen und Duisburg reisten Delegationen an.", "Essen")]
+    [InlineData("In Kiel wurde das Schiff verabschiedet.", "Kiel")]
+    [InlineData("Die Stadt Hof hat eine neue Stelle geschaffen.", "Hof")]
+    public void A_name_that_is_also_a_common_word_is_certain_after_a_preposition_or_Stadt(string text, string name)
+    {
+        var place = Assert.Single(Suggest(text), s => s.Name == name);
+        Assert.True(place.Certain, place.Doubt);
     }
 
     [Fact]
