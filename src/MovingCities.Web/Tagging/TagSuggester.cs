@@ -123,18 +123,23 @@ public sealed class TagSuggester
                 AddOnce(Add(TaggingLexicon.Fold(shortForm), Slug.SearchKey(shortForm)).Places, entry);
         }
 
-        // Alternate names point at the city on the map, else at the largest gazetteer place of that name in that country.
-        Place? Resolve(string name, string country)
+        // Alternate names point at the city on the map (the cities whose seat it is, when none has the name itself), else
+        // at the largest gazetteer place of that name in that country.
+        List<Place> ResolveAll(string name, string country)
         {
             var key = Slug.SearchKey(name);
-            return known.FirstOrDefault(c => c.Country == country && (Slug.SearchKey(c.City!.Name) == key
-                       || c.City.GazetteerName is { } g && Slug.SearchKey(g) == key))
-                   ?? gazetteerPlaces.Where(p => p.Country == country
-                           && (Slug.SearchKey(p.Gazetteer!.Name) == key || Slug.SearchKey(p.Gazetteer.AsciiName) == key))
-                       .MaxBy(p => p.Population);
+            var named = known.Where(c => c.Country == country && Slug.SearchKey(c.City!.Name) == key).ToList();
+            if (named.Count == 0)
+                named = known.Where(c => c.Country == country && c.City!.GazetteerName is { } g && Slug.SearchKey(g) == key).ToList();
+            if (named.Count > 0)
+                return named;
+            return gazetteerPlaces.Where(p => p.Country == country
+                    && (Slug.SearchKey(p.Gazetteer!.Name) == key || Slug.SearchKey(p.Gazetteer.AsciiName) == key))
+                .OrderByDescending(p => p.Population).Take(1).ToList();
         }
+        Place? Resolve(string name, string country) => ResolveAll(name, country).FirstOrDefault();
         foreach (var alternate in _lexicon.AlternateNames)
-            if (Resolve(alternate.Place, alternate.Country) is { } target)
+            foreach (var target in ResolveAll(alternate.Place, alternate.Country))
                 foreach (var (key, plain) in NameKeys(alternate.Name))
                 {
                     var entry = Add(key, plain);
@@ -260,8 +265,12 @@ public sealed class TagSuggester
     static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
         "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "im", "am", "vom",
-        "zum", "zur", "beim", "ins", "ans", "aufs", "kein", "keine", "dieser", "diese", "dieses", "diesem", "diesen",
-        "jeder", "jede", "jedes", "sein", "seine", "ihr", "ihre", "unser", "unsere", "mein", "meine", "the", "a", "an",
+        "zum", "zur", "beim", "ins", "ans", "aufs", "kein", "keine", "keinem", "keinen", "keiner", "keines", "dieser",
+        "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jedem", "jeden", "jener", "jene", "jenes",
+        "jenem", "jenen", "welcher", "welche", "welches", "welchem", "welchen", "sein", "seine", "seinem", "seinen",
+        "seiner", "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "unser", "unsere", "unserem", "unseren",
+        "unserer", "unseres", "mein", "meine", "meinem", "meinen", "meiner", "meines", "dein", "deine", "deinem",
+        "deinen", "euer", "eure", "eurem", "euren", "manche", "manchen", "einige", "einigen", "viele", "vielen", "the", "a", "an",
         "this", "that", "its", "his", "her", "their", "our", "my", "your", "these", "those",
     };
 
@@ -294,6 +303,12 @@ public sealed class TagSuggester
         "di", "da", "la", "le", "les", "sur", "sous", "e", "y", "i", "a", "d", "en", "op", "aan", "van", "zu", "zum", "zur",
         "vor", "auf", "district", "arrondissement", "st", "th", "nd", "rd",
     };
+
+    /// <summary>Words of a town's politics: a sentence holding one makes a name at its start more likely the place.</summary>
+    static bool Municipal(string key) => key is "rat" or "city" or "council" or "mayor" or "town" or "municipality" or "councillors"
+        || key.StartsWith("stadt", StringComparison.Ordinal) || key.StartsWith("gemeinde", StringComparison.Ordinal)
+        || key.StartsWith("rathaus", StringComparison.Ordinal) || key.StartsWith("buergermeister", StringComparison.Ordinal)
+        || key.StartsWith("oberbuergermeister", StringComparison.Ordinal) || key.StartsWith("landkreis", StringComparison.Ordinal);
 
     /// <summary>Words after a place that a person's given name would not be followed by ("Paris City Council").</summary>
     static readonly HashSet<string> InstitutionWords = new(StringComparer.Ordinal)
@@ -498,10 +513,28 @@ public sealed class TagSuggester
                 Reject(); // "Wald", "Stein", "Kuchen": far more often the word than the small place
                 return;
             }
+            if (nextAdjacent && next is { } after && (InstitutionWords.Contains(after.Key) || Municipal(after.Key)))
+            {
+                mention.Strong = true; // "Hull City Council", "Siegen Stadtrat"
+                return;
+            }
             if (everyday && startLike && _lexicon.SentenceStartWords.Contains(token.Key))
             {
-                Reject(); // "Siegen ist nicht alles", "Senden Sie", "Nice words", "Split decisions"
-                return;
+                // "Siegen ist nicht alles", "Senden Sie", "Weil die Stadt", "Nice words", "Split decisions"; but "Siegen
+                // hat als erste Stadt": a sentence about a town's politics keeps it, in doubt
+                var sentenceEnd = mention.Last + 1;
+                while (sentenceEnd < tokens.Count && !tokens[sentenceEnd].SentenceStart)
+                    sentenceEnd++;
+                var pronounAfter = next is { } word && (Determiners.Contains(word.Key) || word.Key is "sie" or "er" or "es" or "wir" or "man" or "ich" or "du");
+                // English: only "Reading's council", "Nice has", "Split is": an adjective or verb sense goes on otherwise
+                var possessive = next is { Key: "s" } && nextSeparator is "'" or "’";
+                var englishSubject = possessive || next is { } verb && verb.Key is "has" or "had" or "is" or "was" or "will" or "would" or "voted" or "declared";
+                if (pronounAfter || (english ? !englishSubject
+                        : !Enumerable.Range(mention.Last + 1, sentenceEnd - mention.Last - 1).Any(k => Municipal(tokens[k].Key))))
+                {
+                    Reject();
+                    return;
+                }
             }
             if (everyday)
                 mention.Doubt = $"“{token.Surface}” is also an everyday word, and nothing around it says it is the place";
@@ -521,7 +554,7 @@ public sealed class TagSuggester
         var (left, right) = a.First < b.First ? (a, b) : (b, a);
         if (right.First - left.Last > 2)
             return false;
-        var between = text[tokens[left.Last].End..tokens[right.First].Start].Trim();
+        var between = text[tokens[left.Last].End..tokens[right.First].Start].Trim().ToLowerInvariant();
         return between is "," or "und" or "and" or "oder" or "or" or "sowie" or "&" or "/";
     }
 
