@@ -293,7 +293,7 @@ public sealed class TagSuggester
 
     static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
     {
-        "herr", "herrn", "frau", "dr", "prof", "mr", "mrs", "ms", "sir", "lady", "madame", "monsieur", "mme",
+        "herr", "herrn", "frau", "dr", "prof", "mr", "mrs", "ms", "sir", "lady", "madame", "monsieur", "mme", "familie", "family",
     };
 
     /// <summary>Words that join the parts of a name and stay lower case ("Frankfurt am Main", "Pineda de Mar").</summary>
@@ -336,6 +336,8 @@ public sealed class TagSuggester
         public string? Doubt { get; set; }
         /// <summary>A name that is no everyday word, or one with a preposition or "Stadt" before it.</summary>
         public bool Strong { get; set; }
+        /// <summary>Left out only because nothing pointed to a place (not because something pointed away).</summary>
+        public bool LeftOutForLackOfEvidence { get; set; }
     }
 
     /// <summary>The places the text mentions, in order of first mention, each with the words that matched.</summary>
@@ -363,10 +365,16 @@ public sealed class TagSuggester
 
         foreach (var mention in mentions)
             Judge(mention, text, tokens, mentions, headline, english);
-        // Enumerations: "Marl, Minden und Rheine", "Aus Essen und Duisburg" carry each other.
-        foreach (var mention in mentions.Where(m => !m.Rejected && m.Doubt is not null && m.Strong == false))
-            if (mentions.Any(other => other != mention && !other.Rejected && other.Strong && Listed(text, tokens, mention, other)))
-                mention.Doubt = null;
+        // Enumerations: "Marl, Minden und Rheine", "Aus Essen und Duisburg", "Hof, Bayreuth und Bamberg" carry each other.
+        for (var round = 0; round < 3; round++)
+            foreach (var mention in mentions.Where(m => (!m.Rejected && m.Doubt is not null || m.LeftOutForLackOfEvidence) && !m.Strong))
+                if (mentions.Any(other => other != mention && !other.Rejected && other.Strong && Listed(text, tokens, mention, other)))
+                {
+                    mention.Rejected = false;
+                    mention.LeftOutForLackOfEvidence = false;
+                    mention.Doubt = null;
+                    mention.Strong = true;
+                }
 
         var found = new Dictionary<Place, (List<string> Words, bool Certain, string? Doubt)>();
         var order = new List<Place>();
@@ -511,6 +519,7 @@ public sealed class TagSuggester
             if (everyday && gazetteerOnly && largest < CommonWordMinPopulation)
             {
                 Reject(); // "Wald", "Stein", "Kuchen": far more often the word than the small place
+                mention.LeftOutForLackOfEvidence = true;
                 return;
             }
             if (nextAdjacent && next is { } after && (InstitutionWords.Contains(after.Key) || Municipal(after.Key)))
@@ -533,6 +542,7 @@ public sealed class TagSuggester
                         : !Enumerable.Range(mention.Last + 1, sentenceEnd - mention.Last - 1).Any(k => Municipal(tokens[k].Key))))
                 {
                     Reject();
+                    mention.LeftOutForLackOfEvidence = !pronounAfter;
                     return;
                 }
             }

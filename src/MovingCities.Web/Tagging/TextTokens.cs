@@ -23,6 +23,10 @@ public readonly record struct TextToken(
 /// </summary>
 public static class TextTokens
 {
+    /// <summary>Abbreviations whose full stop ends no sentence ("Dr. Kiel", "St. Gallen").</summary>
+    static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+        { "dr", "prof", "st", "nr", "bzw", "ca", "vgl", "hl", "mr", "mrs", "ms", "jr", "sen", "gen", "abs", "str" };
+
     public static List<TextToken> Split(string text)
     {
         var tokens = new List<TextToken>(text.Length / 6 + 1);
@@ -34,7 +38,8 @@ public static class TextTokens
             var c = text[i];
             if (!IsWordChar(text, i))
             {
-                if (c is '.' or '!' or '?' or ':' or ';' or '\n' or '\r' or '•')
+                if (c is '!' or '?' or ':' or ';' or '\n' or '\r' or '•'
+                    || c == '.' && !(tokens.Count > 0 && tokens[^1].End == i && Abbreviations.Contains(tokens[^1].Key)))
                     boundary = true;
                 i++;
                 continue;
