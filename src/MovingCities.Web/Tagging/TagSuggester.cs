@@ -78,11 +78,23 @@ public sealed class TagSuggester
         _lexicon = lexicon ?? TaggingLexicon.Empty;
         _common = commonWords.Select(TaggingLexicon.Fold).ToHashSet(StringComparer.Ordinal);
         var cityList = cities.ToList();
-        var places = gazetteer.ToList();
+        // Gazetteer places large enough to suggest, each name folded once; their populations rank namesakes on the map.
+        var gazetteerPlaces = new List<(Place Place, List<(string Key, string Plain)> Keys)>();
+        var placesByName = new Dictionary<(string, string), List<Place>>();
         var population = new Dictionary<(string, string), int>();
-        foreach (var place in places)
-            foreach (var key in new[] { Slug.SearchKey(place.Name), Slug.SearchKey(place.AsciiName) })
-                population[(place.Country, key)] = Math.Max(population.GetValueOrDefault((place.Country, key)), place.Population);
+        foreach (var place in gazetteer)
+        {
+            if (place.Population < UnknownPlaceMinPopulation)
+                continue;
+            var entry = new Place(null, place, place.Population);
+            var keys = place.AsciiName == place.Name ? NameKeys(place.Name) : NameKeys(place.Name).Concat(NameKeys(place.AsciiName)).Distinct().ToList();
+            gazetteerPlaces.Add((entry, keys));
+            foreach (var plain in keys.Select(k => k.Plain).Distinct())
+            {
+                AddTo(placesByName, (place.Country, plain), entry);
+                population[(place.Country, plain)] = Math.Max(population.GetValueOrDefault((place.Country, plain)), place.Population);
+            }
+        }
         int PopulationOf(KnownCity city) => Math.Max(
             population.GetValueOrDefault((city.Country, Slug.SearchKey(city.Name))),
             city.GazetteerName is { } seat ? population.GetValueOrDefault((city.Country, Slug.SearchKey(seat))) : 0);
@@ -109,12 +121,9 @@ public sealed class TagSuggester
                 if (ShortFormOf(name) is { } shortForm && !knownKeys.Contains((TaggingLexicon.Fold(shortForm), city.Country)))
                     AddOnce(Add(TaggingLexicon.Fold(shortForm), Slug.SearchKey(shortForm)).Known, city);
 
-        var gazetteerPlaces = new List<Place>();
-        foreach (var place in places.Where(p => p.Population >= UnknownPlaceMinPopulation))
+        foreach (var (entry, names) in gazetteerPlaces)
         {
-            var entry = new Place(null, place, place.Population);
-            gazetteerPlaces.Add(entry);
-            var names = NameKeys(place.Name).Concat(NameKeys(place.AsciiName)).Distinct().ToList();
+            var place = entry.Gazetteer!;
             foreach (var (key, plain) in names)
                 if (!knownKeys.Contains((key, place.Country)) && !knownKeys.Contains((plain, place.Country)))
                     AddOnce(Add(key, plain).Places, entry);
@@ -125,17 +134,19 @@ public sealed class TagSuggester
 
         // Alternate names point at the city on the map (the cities whose seat it is, when none has the name itself), else
         // at the largest gazetteer place of that name in that country.
+        var knownByName = new Dictionary<(string, string), List<Place>>();
+        var knownBySeatName = new Dictionary<(string, string), List<Place>>();
+        foreach (var city in known)
+        {
+            AddTo(knownByName, (city.Country, Slug.SearchKey(city.City!.Name)), city);
+            if (city.City.GazetteerName is { } seat)
+                AddTo(knownBySeatName, (city.Country, Slug.SearchKey(seat)), city);
+        }
         List<Place> ResolveAll(string name, string country)
         {
-            var key = Slug.SearchKey(name);
-            var named = known.Where(c => c.Country == country && Slug.SearchKey(c.City!.Name) == key).ToList();
-            if (named.Count == 0)
-                named = known.Where(c => c.Country == country && c.City!.GazetteerName is { } g && Slug.SearchKey(g) == key).ToList();
-            if (named.Count > 0)
-                return named;
-            return gazetteerPlaces.Where(p => p.Country == country
-                    && (Slug.SearchKey(p.Gazetteer!.Name) == key || Slug.SearchKey(p.Gazetteer.AsciiName) == key))
-                .OrderByDescending(p => p.Population).Take(1).ToList();
+            var key = (country, Slug.SearchKey(name));
+            return knownByName.GetValueOrDefault(key) ?? knownBySeatName.GetValueOrDefault(key)
+                ?? placesByName.GetValueOrDefault(key)?.OrderByDescending(p => p.Population).Take(1).ToList() ?? [];
         }
         Place? Resolve(string name, string country) => ResolveAll(name, country).FirstOrDefault();
         foreach (var alternate in _lexicon.AlternateNames)
@@ -180,6 +191,13 @@ public sealed class TagSuggester
 
         _maxWords = _byName.Keys.Max(k => k.Count(c => c == ' ') + 1);
 
+        static void AddTo(Dictionary<(string, string), List<Place>> index, (string, string) key, Place place)
+        {
+            if (!index.TryGetValue(key, out var list))
+                index[key] = list = [];
+            list.Add(place);
+        }
+
         static int Largest(Candidates c) => c.All.Select(p => p.Population).DefaultIfEmpty(0).Max();
 
         static void AddOnce(List<Place> list, Place place)
@@ -206,7 +224,11 @@ public sealed class TagSuggester
     /// </summary>
     static List<(string Key, string Plain)> NameKeys(string name)
     {
-        var keys = new List<(string, string)> { (TaggingLexicon.Fold(name), Slug.SearchKey(name)) };
+        var plainName = Slug.SearchKey(name);
+        // Plain ASCII names fold the same both ways (the folds differ only for umlauts and other non-ASCII letters).
+        var keys = new List<(string, string)> { (name.All(char.IsAscii) ? plainName : TaggingLexicon.Fold(name), plainName) };
+        if (name.IndexOf('(') < 0 && name.IndexOf('/') < 0)
+            return keys;
         var open = name.IndexOf('(');
         var close = name.IndexOf(')');
         var slash = name.IndexOf('/');

@@ -45,9 +45,12 @@ public sealed class TaggingCorpus
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "TestData", "tagging");
 
-    public static IReadOnlyList<Case> Load(string file = "tagging-dev.json")
+    public static IReadOnlyList<Case> Load(string file = "tagging-dev.json") => LoadFile(Path.Combine(Folder, file));
+
+    /// <summary>A corpus file in the format of ../shared/docs/tagging-corpus.md (also read by bench/tag-corpus.sh).</summary>
+    public static IReadOnlyList<Case> LoadFile(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
         static string[] Strings(JsonElement e, string name) =>
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(x => x.GetString()!).ToArray() : [];
         return document.RootElement.EnumerateArray().Select(e => new Case(
