@@ -59,6 +59,9 @@ public sealed class TagSuggester
 
         public bool CommonWord { get; set; }
 
+        /// <summary>Gazetteer places found only through the short form of their name ("Kempten" for Kempten (Allgäu)).</summary>
+        public HashSet<Place> ByShortForm { get; } = [];
+
         public IEnumerable<Place> All => Known.Concat(Places);
     }
 
@@ -129,7 +132,14 @@ public sealed class TagSuggester
                     AddOnce(Add(key, plain).Places, entry);
             if (ShortFormOf(place.Name) is { } shortForm && !knownKeys.Contains((TaggingLexicon.Fold(shortForm), place.Country))
                 && !names.Any(n => knownKeys.Contains((n.Key, place.Country))))
-                AddOnce(Add(TaggingLexicon.Fold(shortForm), Slug.SearchKey(shortForm)).Places, entry);
+            {
+                var candidates = Add(TaggingLexicon.Fold(shortForm), Slug.SearchKey(shortForm));
+                if (!candidates.Places.Contains(entry))
+                {
+                    candidates.Places.Add(entry);
+                    candidates.ByShortForm.Add(entry);
+                }
+            }
         }
 
         // Alternate names point at the city on the map (the cities whose seat it is, when none has the name itself), else
@@ -504,8 +514,10 @@ public sealed class TagSuggester
         // "Im Ulmer Münster": a place's adjective before a name makes it a building or a thing
         var placeAdjectiveBefore = mentions.Any(m => m.Last == mention.First - 1 && m.Form is Form.Inhabitant or Form.Adjective) && previousAdjacent;
         var startLike = first.SentenceStart || headline.Contains(mention.First) || first.AllCaps && !positive;
+        // A gazetteer place known here only by the short form of its name ("Burg", "Seen", "Rot") is weighed like a word.
         var everyday = mention.Form is Form.Name or Form.Genitive && single
-            && (candidates.CommonWord || _common.Contains(token.Key));
+            && (candidates.CommonWord || _common.Contains(token.Key)
+                || candidates.Known.Count == 0 && candidates.Places.All(candidates.ByShortForm.Contains));
         var gazetteerOnly = candidates.Known.Count == 0;
         var largest = candidates.All.Select(c => c.Population).DefaultIfEmpty(0).Max();
 
