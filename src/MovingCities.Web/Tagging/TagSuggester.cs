@@ -382,7 +382,13 @@ public sealed class TagSuggester
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!tokens[i].Capitalized)
-                continue; // names are written with a capital; "essen" (to eat) is not the city
+            {
+                // names are written with a capital ("essen", to eat, is not the city); only a city's adjective is not:
+                // "die hannoversche Verwaltung", "das bremische Gesetz"
+                if (Match(tokens, i, 1) is { Form: Form.Adjective, Candidates.Known.Count: > 0 } adjective)
+                    mentions.Add(new Mention(adjective.Candidates, i, i, Form.Adjective, tokens[i].Surface));
+                continue;
+            }
             for (var n = Math.Min(_maxWords, tokens.Count - i); n >= 1; n--)
             {
                 if (!Joined(text, tokens, i, n))
