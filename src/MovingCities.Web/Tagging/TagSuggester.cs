@@ -501,7 +501,7 @@ public sealed class TagSuggester
         if (mention.Form is Form.Inhabitant && single && token.Key.EndsWith("er", StringComparison.Ordinal) && !adjectiveUse)
         {
             // "Florian Bamberger sprach": a name standing alone after another capitalised word is a surname
-            if (previous is { Capitalized: true, AllCaps: false } name && !Determiners.Contains(name.Key) && previousAdjacent
+            if (previous is { Capitalized: true, AllCaps: false, SentenceStart: false } name && !Determiners.Contains(name.Key) && previousAdjacent
                 && !mentions.Any(m => m.Last == mention.First - 1))
             {
                 Reject();
