@@ -595,7 +595,10 @@ public sealed class TagSuggester
         mention.Strong = true;
         if (mention.Form is Form.Inhabitant && !adjectiveUse && single && !InhabitantEndings.Any(e => e != "s" && token.Key.EndsWith("er" + e, StringComparison.Ordinal))
             && !(previous is { } art && Determiners.Contains(art.Key)))
+        {
             mention.Doubt = $"“{token.Surface}” may name people, a product or a surname rather than the place";
+            mention.Strong = false; // "Essener und Bochumer Initiativen": the list clears the doubt
+        }
     }
 
     /// <summary>Two mentions next to each other in a list: "Marl, Minden und Rheine", "Essen und Duisburg".</summary>
