@@ -389,6 +389,10 @@ public sealed class TagSuggester
                     mentions.Add(new Mention(adjective.Candidates, i, i, Form.Adjective, tokens[i].Surface));
                 continue;
             }
+            // "EU", "II", "US": a short word in capitals among ordinary ones is an abbreviation or a numeral
+            if (tokens[i].AllCaps && tokens[i].Key.Length <= 3
+                && !(i > 0 && tokens[i - 1].AllCaps || i + 1 < tokens.Count && tokens[i + 1].AllCaps))
+                continue;
             for (var n = Math.Min(_maxWords, tokens.Count - i); n >= 1; n--)
             {
                 if (!Joined(text, tokens, i, n))
