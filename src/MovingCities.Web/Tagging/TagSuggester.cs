@@ -405,24 +405,33 @@ public sealed class TagSuggester
             }
         }
 
+        var endingAt = mentions.ToDictionary(m => m.Last);
         foreach (var mention in mentions)
-            Judge(mention, text, tokens, mentions, headline, english);
+            Judge(mention, text, tokens, endingAt, headline, english);
         // Enumerations: "Marl, Minden und Rheine", "Aus Essen und Duisburg", "Hof, Bayreuth und Bamberg" carry each other.
         for (var round = 0; round < 3; round++)
-            foreach (var mention in mentions.Where(m => (!m.Rejected && m.Doubt is not null || m.LeftOutForLackOfEvidence) && !m.Strong))
-                if (mentions.Any(other => other != mention && !other.Rejected && other.Strong && Listed(text, tokens, mention, other)))
+            for (var k = 0; k < mentions.Count; k++)
+            {
+                var mention = mentions[k];
+                if (!((!mention.Rejected && mention.Doubt is not null || mention.LeftOutForLackOfEvidence) && !mention.Strong))
+                    continue;
+                // Mentions are in text order: a list partner is the one just before or just after.
+                if (new[] { k - 1, k + 1 }.Any(j => j >= 0 && j < mentions.Count && mentions[j] is { Rejected: false, Strong: true } other
+                        && Listed(text, tokens, mention, other)))
                 {
                     mention.Rejected = false;
                     mention.LeftOutForLackOfEvidence = false;
                     mention.Doubt = null;
                     mention.Strong = true;
                 }
+            }
 
         var found = new Dictionary<Place, (List<string> Words, bool Certain, string? Doubt)>();
+        string?[]? countryWords = null;
         var order = new List<Place>();
         foreach (var mention in mentions.Where(m => !m.Rejected))
         {
-            if (Choose(mention, text, tokens) is not { } choice)
+            if (Choose(mention, tokens, ref countryWords) is not { } choice)
                 continue;
             var (place, choiceDoubt) = choice;
             var doubt = mention.Doubt ?? choiceDoubt;
@@ -446,7 +455,7 @@ public sealed class TagSuggester
     }
 
     /// <summary>Decides from the words around it whether a mention is the place, maybe, or surely not.</summary>
-    void Judge(Mention mention, string text, List<TextToken> tokens, List<Mention> mentions, HashSet<int> headline, bool english)
+    void Judge(Mention mention, string text, List<TextToken> tokens, Dictionary<int, Mention> endingAt, HashSet<int> headline, bool english)
     {
         var first = tokens[mention.First];
         var token = tokens[mention.Last];
@@ -487,7 +496,7 @@ public sealed class TagSuggester
         }
         // "Nina Hagen", "Katrin Ulmer", "Käte Hamburger": a place word after a given name is a surname
         if (single && previousAdjacent && previous is { Capitalized: true } given && _lexicon.GivenNames.Contains(given.Key)
-            && !mentions.Any(m => m.Last == mention.First - 1) && !Determiners.Contains(given.Key))
+            && !endingAt.ContainsKey(mention.First - 1) && !Determiners.Contains(given.Key))
         {
             Reject();
             return;
@@ -506,7 +515,7 @@ public sealed class TagSuggester
         {
             // "Florian Bamberger sprach": a name standing alone after another capitalised word is a surname
             if (previous is { Capitalized: true, AllCaps: false, SentenceStart: false } name && !Determiners.Contains(name.Key) && previousAdjacent
-                && !mentions.Any(m => m.Last == mention.First - 1))
+                && !endingAt.ContainsKey(mention.First - 1))
             {
                 Reject();
                 return;
@@ -522,7 +531,8 @@ public sealed class TagSuggester
             && Determiners.Contains(tokens[mention.First - 2].Key) && adj.Key.Length > 2
             && AdjectiveEndings.Any(e => adj.Key.EndsWith(e, StringComparison.Ordinal));
         // "Im Ulmer Münster": a place's adjective before a name makes it a building or a thing
-        var placeAdjectiveBefore = mentions.Any(m => m.Last == mention.First - 1 && m.Form is Form.Inhabitant or Form.Adjective) && previousAdjacent;
+        var placeAdjectiveBefore = endingAt.TryGetValue(mention.First - 1, out var adjectiveMention) && adjectiveMention.Form is Form.Inhabitant or Form.Adjective
+            && previousAdjacent;
         var startLike = first.SentenceStart || headline.Contains(mention.First) || first.AllCaps && !positive;
         // A gazetteer place known here only by the short form of its name ("Burg", "Seen", "Rot") is weighed like a word.
         var everyday = mention.Form is Form.Name or Form.Genitive && single
@@ -576,7 +586,7 @@ public sealed class TagSuggester
                 // "Siegen ist nicht alles", "Senden Sie", "Weil die Stadt", "Nice words", "Split decisions"; but "Siegen
                 // hat als erste Stadt": a sentence about a town's politics keeps it, in doubt
                 var sentenceEnd = mention.Last + 1;
-                while (sentenceEnd < tokens.Count && !tokens[sentenceEnd].SentenceStart)
+                while (sentenceEnd < tokens.Count && !tokens[sentenceEnd].SentenceStart && sentenceEnd - mention.Last < 40)
                     sentenceEnd++;
                 var pronounAfter = next is { } word && (Determiners.Contains(word.Key) || word.Key is "sie" or "er" or "es" or "wir" or "man" or "ich" or "du");
                 // English: only "Reading's council", "Nice has", "Split is": an adjective or verb sense goes on otherwise
@@ -616,7 +626,7 @@ public sealed class TagSuggester
     }
 
     /// <summary>The place a mention stands for: a country named in the sentence decides between namesakes.</summary>
-    (Place Place, string? Doubt)? Choose(Mention mention, string text, List<TextToken> tokens)
+    (Place Place, string? Doubt)? Choose(Mention mention, List<TextToken> tokens, ref string?[]? countryWords)
     {
         var candidates = mention.Candidates;
         var all = candidates.All.ToList();
@@ -624,7 +634,8 @@ public sealed class TagSuggester
             return null;
         if (all.Select(p => p.Country).Distinct().Count() > 1)
         {
-            var hinted = CountriesNear(tokens, mention.First);
+            countryWords ??= CountryWords(tokens);
+            var hinted = CountriesNear(tokens, mention.First, countryWords);
             if (all.FirstOrDefault(p => hinted.Contains(p.Country)) is { } inCountry)
                 return (inCountry, null);
         }
@@ -647,18 +658,30 @@ public sealed class TagSuggester
     }
 
     /// <summary>Countries named in the sentence around a word ("the Norwegian city of", "im schweizerischen").</summary>
-    HashSet<string> CountriesNear(List<TextToken> tokens, int index)
+    HashSet<string> CountriesNear(List<TextToken> tokens, int index, string?[] countryWords)
     {
+        // Within the sentence, and at most 40 words either way (a text without full stops is not one sentence).
         var result = new HashSet<string>(StringComparer.Ordinal);
-        if (_lexicon.CountryWords.Count == 0)
-            return result;
         var start = index;
-        while (start > 0 && !tokens[start].SentenceStart)
+        while (start > 0 && index - start < 40 && !tokens[start].SentenceStart)
             start--;
-        for (var k = start; k < tokens.Count && (k == start || !tokens[k].SentenceStart); k++)
+        for (var k = start; k < tokens.Count && k - index <= 40 && (k == start || !tokens[k].SentenceStart); k++)
+            if (countryWords[k] is { } country)
+                result.Add(country);
+        return result;
+    }
+
+    /// <summary>The country each word names, if any ("norwegische" → NO).</summary>
+    string?[] CountryWords(List<TextToken> tokens)
+    {
+        var result = new string?[tokens.Count];
+        for (var k = 0; k < tokens.Count; k++)
             foreach (var (prefix, country) in _lexicon.CountryWords)
                 if (tokens[k].Key.StartsWith(prefix, StringComparison.Ordinal))
-                    result.Add(country);
+                {
+                    result[k] = country;
+                    break;
+                }
         return result;
     }
 

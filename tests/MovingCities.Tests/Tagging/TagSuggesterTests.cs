@@ -216,4 +216,18 @@ public class TagSuggesterTests
         var names = Suggest("Hof, Bayreuth und Bamberg arbeiten zusammen.").Select(s => s.Name).ToList();
         Assert.Equal(["Hof", "Bayreuth", "Bamberg"], names);
     }
+
+    [Fact]
+    public void The_longest_post_without_a_full_stop_is_tagged_in_time()
+    {
+        // Every word a name with namesakes abroad or an everyday word: the context rules look around each one,
+        // within the sentence; here the sentence never ends.
+        var text = new System.Text.StringBuilder();
+        while (text.Length < 200_000)
+            text.Append("Bergen Kiel Essen Norden Halle Frankfurter Nina Hagen und Wellen ");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var suggestions = Suggest(text.ToString());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Contains(suggestions, s => s.Slug == "kiel");
+    }
 }
