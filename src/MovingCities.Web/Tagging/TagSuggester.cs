@@ -336,6 +336,12 @@ public sealed class TagSuggester
         "vor", "auf", "district", "arrondissement", "st", "th", "nd", "rd",
     };
 
+    /// <summary>A German present participle used as an adjective: "stehende", "wartenden".</summary>
+    static bool Participle(string key) =>
+        key.Length > 5 && (key.EndsWith("ende", StringComparison.Ordinal) || key.EndsWith("enden", StringComparison.Ordinal)
+            || key.EndsWith("ender", StringComparison.Ordinal) || key.EndsWith("endes", StringComparison.Ordinal)
+            || key.EndsWith("endem", StringComparison.Ordinal));
+
     /// <summary>Words of a town's politics: a sentence holding one makes a name at its start more likely the place.</summary>
     static bool Municipal(string key) => key is "rat" or "city" or "council" or "mayor" or "town" or "municipality" or "councillors"
         || key.StartsWith("stadt", StringComparison.Ordinal) || key.StartsWith("gemeinde", StringComparison.Ordinal)
@@ -588,7 +594,9 @@ public sealed class TagSuggester
                 var sentenceEnd = mention.Last + 1;
                 while (sentenceEnd < tokens.Count && !tokens[sentenceEnd].SentenceStart && sentenceEnd - mention.Last < 40)
                     sentenceEnd++;
-                var pronounAfter = next is { } word && (Determiners.Contains(word.Key) || word.Key is "sie" or "er" or "es" or "wir" or "man" or "ich" or "du");
+                // "Senden Sie", "Weil die Stadt"; "Leer stehende Kasernen": a participle after it makes it an adverb
+                var pronounAfter = next is { } word && (Determiners.Contains(word.Key) || word.Key is "sie" or "er" or "es" or "wir" or "man" or "ich" or "du"
+                    || !word.Capitalized && !english && Participle(word.Key));
                 // English: only "Reading's council", "Nice has", "Split is": an adjective or verb sense goes on otherwise
                 var possessive = next is { Key: "s" } && nextSeparator is "'" or "’";
                 var englishSubject = possessive || next is { } verb && verb.Key is "has" or "had" or "is" or "was" or "will" or "would" or "voted" or "declared";
