@@ -5,7 +5,8 @@ using MovingCities.Web.Tagging;
 
 namespace MovingCities.Tests.Tagging;
 
-/// <summary>A suggester over the project's real cities (geodata/cities.geojson) and the full gazetteer, built once.</summary>
+/// <summary>A suggester over the project's real cities (geodata/cities.geojson) the full gazetteer and the tagging word lists, built once
+/// the way the app builds it (Tagging/TagSuggestions.cs).</summary>
 public static class RealSuggester
 {
     static readonly Lazy<TagSuggester> Instance = new(() =>
@@ -16,10 +17,12 @@ public static class RealSuggester
         {
             var p = f.GetProperty("properties");
             string? Text(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            return new KnownCity(f.GetProperty("id").GetString()!, Text("name")!, Text("country")!, Text("region"), Text("gazetteerName"));
+            var position = f.GetProperty("geometry").GetProperty("coordinates");
+            return new KnownCity(f.GetProperty("id").GetString()!, Text("name")!, Text("country")!, Text("region"), Text("gazetteerName"),
+                position[1].GetDouble(), position[0].GetDouble());
         }).ToList();
         return new TagSuggester(known, Gazetteer.Load(folder).Places,
-            GazetteerSource.ReadWordList(Path.Combine(folder, GazetteerSource.CommonWordsFile)));
+            GazetteerSource.ReadWordList(Path.Combine(folder, GazetteerSource.CommonWordsFile)), TaggingLexicon.Load(folder));
     });
 
     public static TagSuggester Get() => Instance.Value;
