@@ -1,12 +1,13 @@
-// The city panel: what a city has committed to (status, date, source), its networks, its latest news and a
-// link to its page. Details load from /api/cities/{slug} when the panel opens, never up front. It is a
+// The city panel: what a city has committed to (status, date, source), what it could do next (the types it has
+// not made, each with how many cities have, linking to that section of its page), its networks, its latest news
+// and a link to its page. Details load from /api/cities/{slug} when the panel opens, never up front. It is a
 // dialog-like region, not modal: the map and list stay usable while it is open.
 
 import { fetchCity } from './api.js';
 import { linkTo } from './options.js';
 import { el, safeHref } from './text.js';
 
-const panelOptions = { latestNews: 5 };
+const panelOptions = { latestNews: 5, nextStepsSection: 'next-steps' };
 
 export class CityPanel {
   /**
@@ -83,6 +84,7 @@ export class CityPanel {
     const slug = feature.id;
     const news = city.news ?? [];
     const networks = city.networks ?? [];
+    const nextSteps = city.nextSteps ?? [];
     this.title.textContent = city.name;
     const parts = [
       el('p', { className: 'panel__where' }, locale.place(city)),
@@ -90,6 +92,10 @@ export class CityPanel {
       city.commitments.length
         ? el('ul', { className: 'panel__commitments' }, ...city.commitments.map((c) => this.#commitment(c)))
         : el('p', {}, locale.text('panel.noCommitments')),
+      el('h3', {}, locale.text('panel.nextSteps')),
+      nextSteps.length
+        ? el('ul', { className: 'panel__next-steps', 'data-role': 'next-steps' }, ...nextSteps.map((step) => this.#nextStep(step, slug)))
+        : el('p', { 'data-role': 'next-steps' }, locale.text('panel.nextStepsAll', { name: city.name })),
       networks.length ? el('h3', {}, locale.text('panel.networks')) : null,
       networks.length ? el('ul', { className: 'panel__networks' }, ...networks.map((n) => this.#network(n))) : null,
       el('h3', {}, locale.text('panel.news')),
@@ -119,6 +125,24 @@ export class CityPanel {
         el('strong', { lang: title.lang }, title.text || commitment.type), facts ? ` · ${facts}` : ''),
       summary.text ? el('p', { lang: summary.lang, 'data-role': 'commitment-summary' }, summary.text) : null,
       source ? el('p', {}, el('a', { href: source, rel: 'noopener', className: 'panel__source', 'data-role': 'source' }, locale.text('panel.source'))) : null);
+  }
+
+  /** A type the city has not made: its title (a link to the city page's section), how many have, a revocation. */
+  #nextStep(step, slug) {
+    const { locale, links } = this;
+    const title = locale.pick(step.title);
+    const href = `${linkTo(links.city, { slug })}#${panelOptions.nextStepsSection}`;
+    const count = step.cities > 0 ? locale.plural('panel.nextStepCount', step.cities) : locale.text('panel.nextStepFirst');
+    const revoked = step.revoked ? this.#notMade(step.revoked) : '';
+    return el('li', { 'data-next-step': step.type },
+      el('a', { href, lang: title.lang }, title.text || step.type), ` · ${count}`, revoked ? ` · ${revoked}` : '');
+  }
+
+  /** "revoked in 2024" / "2024 aufgehoben"; undated, the status alone. */
+  #notMade({ status, year }) {
+    const { locale } = this;
+    if (!year) return locale.text(`commitmentStatus.${status}`);
+    return status === 'rejected' ? locale.text('panel.nextStepRejected', { year: String(year) }) : locale.text('panel.nextStepRevoked', { year: String(year) });
   }
 
   #network(network) {

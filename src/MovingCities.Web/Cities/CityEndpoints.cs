@@ -27,6 +27,7 @@ public static class CityEndpoints
         group.MapGet("/{slug}", GetCity)
             .WithName(nameof(GetCity))
             .WithSummary("One city as a GeoJSON Feature with its commitments, networks and news")
+            .WithDescription("nextSteps: the commitment types the city has not made (a revoked or rejected one counts as not made), each with how many cities have made it and the three nearest of them.")
             .AllowOnly()
             .Produces(StatusCodes.Status200OK, contentType: GeoJson.MediaType)
             .Produces(StatusCodes.Status304NotModified)
@@ -51,7 +52,7 @@ public static class CityEndpoints
     }
 
     public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetCity(
-        string slug, MovingCitiesDb db, CancellationToken cancellationToken)
+        string slug, MovingCitiesDb db, NextSteps nextSteps, CancellationToken cancellationToken)
     {
         var city = await CityDetails.FindAsync(db, slug, cancellationToken);
         if (city is null)
@@ -70,6 +71,7 @@ public static class CityEndpoints
             { "commitments", city.Commitments },
             { "networks", city.Networks },
             { "news", city.News },
+            { "nextSteps", await nextSteps.ForAsync(city, cancellationToken) },
         };
         var feature = new Feature(Spatial.CreatePoint(city.Longitude, city.Latitude), properties);
         return new Representation(JsonSerializer.SerializeToUtf8Bytes<IFeature>(feature, GeoJson.Compact), GeoJson.MediaType).ToResult();

@@ -90,15 +90,5 @@ public sealed class Gazetteer
         return null;
     }
 
-    /// <summary>Great-circle distance in kilometres (haversine, mean Earth radius).</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Radians(double degrees) => degrees * Math.PI / 180;
-        var dLat = Radians(lat2 - lat1);
-        var dLon = Radians(lon2 - lon1);
-        var a = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * Math.Pow(Math.Sin(dLon / 2), 2);
-        return 2 * 6371.0088 * Math.Asin(Math.Sqrt(a));
-    }
-
     static string Key(string name, string country) => $"{country}|{Slug.SearchKey(name)}";
 }

@@ -45,7 +45,7 @@ public static class GeodataValidator
                     "set gazetteerName to the gazetteer's name, or locationNote to explain the position");
                 continue;
             }
-            var distance = Gazetteer.DistanceKm(city.Latitude, city.Longitude, place.Latitude, place.Longitude);
+            var distance = Cities.Distance.Km(city.Longitude, city.Latitude, place.Longitude, place.Latitude);
             if (PositionCheck.IsFar(distance))
                 problems.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{at}: [{city.Longitude}, {city.Latitude}] is {distance:F1} km from the gazetteer's {place.Name} " +

@@ -15,7 +15,7 @@ public static class PositionCheck
     {
         if (gazetteer?.Locate(name, country.ToUpperInvariant(), region, out _) is not { } place)
             return null;
-        var km = Gazetteer.DistanceKm(latitude, longitude, place.Latitude, place.Longitude);
+        var km = Cities.Distance.Km(longitude, latitude, place.Longitude, place.Latitude);
         return !IsFar(km) ? null
             : $"This position is {km:0.#} km from the gazetteer's {place.Name} ({place.Latitude:0.####}, {place.Longitude:0.####}). " +
               "Check it, or tick the box to keep it.";

@@ -658,7 +658,7 @@ public sealed class TagSuggester
         // "Halle-Neustadt": a district of a city on the map, named after it
         if (mention.First != mention.Last && _byName.TryGetValue(tokens[mention.First].Key, out var head)
             && head.Known.FirstOrDefault(c => c.Country == place.Country && c.Latitude is { } lat && c.Longitude is { } lon
-                && Gazetteer.DistanceKm(lat, lon, place.Latitude!.Value, place.Longitude!.Value) <= DistrictRadiusKm) is { } city2)
+                && Cities.Distance.Km(lon, lat, place.Longitude!.Value, place.Latitude!.Value) <= DistrictRadiusKm) is { } city2)
             return (city2, null);
         if (candidates.Places.Count > 1 && place.Population < 10 * candidates.Places[1].Population)
             return (place, $"{candidates.Places.Count} places are called {place.Name}; the largest is suggested");

@@ -252,8 +252,8 @@ public class GazetteerTests
     [Fact]
     public void Distances_are_great_circle_kilometres()
     {
-        Assert.InRange(Gazetteer.DistanceKm(52.52, 13.405, 48.137, 11.575), 499, 509);
-        Assert.Equal(0, Gazetteer.DistanceKm(47.66, 9.17, 47.66, 9.17));
+        Assert.InRange(MovingCities.Web.Cities.Distance.Km(13.405, 52.52, 11.575, 48.137), 499, 509);
+        Assert.Equal(0, MovingCities.Web.Cities.Distance.Km(9.17, 47.66, 9.17, 47.66));
     }
 
     [Fact]
