@@ -8,9 +8,23 @@ namespace MovingCities.Web.Tagging;
 public sealed record KnownCity(string Slug, string Name, string Country, string? Region, string? GazetteerName);
 
 /// <summary>A place found in a text: a city on the map (Slug set) or a gazetteer place not yet on it.</summary>
+/// <param name="Uncertainty">Why the match may be wrong, or null when it is certain.</param>
 public sealed record TagSuggestion(
-    string? Slug, string Name, string Country, string? Region, IReadOnlyList<string> Words, bool Certain, string? Doubt,
-    double? Longitude, double? Latitude);
+    string? Slug, string Name, string Country, string? Region, IReadOnlyList<string> Words,
+    [property: System.Text.Json.Serialization.JsonIgnore] Localization.Message? Uncertainty,
+    double? Longitude, double? Latitude)
+{
+    public bool Certain => Uncertainty is null;
+
+    /// <summary>The doubt in English, as the API says everything.</summary>
+    public string? Doubt => Uncertainty?.English;
+
+    /// <summary>The doubt as a text key (<c>Resources/EditorText*.resx</c>) and its values, for the editor's script to say in the editor's language.</summary>
+    public string? DoubtKey => Uncertainty?.Key;
+
+    /// <inheritdoc cref="DoubtKey"/>
+    public IReadOnlyList<string>? DoubtValues => Uncertainty?.InvariantValues;
+}
 
 /// <summary>
 /// Finds the cities a text mentions, for tagging posts. Names are matched on whole words, ignoring case and
@@ -213,20 +227,20 @@ public sealed class TagSuggester
         if (candidates.Known.Count > 0)
         {
             var city = candidates.Known[0];
-            var doubt = candidates.CommonWord ? $"“{city.Name}” is also an everyday word"
-                : candidates.Known.Count > 1 ? $"several cities on the map are called this: {string.Join(", ", candidates.Known.Select(c => c.Name))}"
+            var doubt = candidates.CommonWord ? new Localization.Message("Doubt.EverydayWord", city.Name)
+                : candidates.Known.Count > 1 ? new Localization.Message("Doubt.SeveralOnMap", string.Join(", ", candidates.Known.Select(c => c.Name)))
                 : null;
-            return new TagSuggestion(city.Slug, city.Name, city.Country, city.Region, words, doubt is null, doubt, null, null);
+            return new TagSuggestion(city.Slug, city.Name, city.Country, city.Region, words, doubt, null, null);
         }
         if (candidates.Places.Count == 0)
             return null;
         var place = candidates.Places[0];
         if (candidates.CommonWord && place.Population < CommonWordMinPopulation)
             return null; // "Wald", "Stein": far more often the word than the small place
-        var placeDoubt = candidates.CommonWord ? $"“{place.Name}” is also an everyday word"
-            : candidates.Places.Count > 1 ? $"{candidates.Places.Count} places are called {place.Name}; the largest is suggested"
+        var placeDoubt = candidates.CommonWord ? new Localization.Message("Doubt.EverydayWord", place.Name)
+            : candidates.Places.Count > 1 ? new Localization.Message("Doubt.SeveralPlaces", candidates.Places.Count, place.Name)
             : null;
-        return new TagSuggestion(null, place.Name, place.Country, place.Region, words, placeDoubt is null, placeDoubt,
+        return new TagSuggestion(null, place.Name, place.Country, place.Region, words, placeDoubt,
             place.Longitude, place.Latitude);
     }
 
