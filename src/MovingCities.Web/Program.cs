@@ -12,6 +12,7 @@ using MovingCities.Web.Feeds;
 using MovingCities.Web.Geodata;
 using MovingCities.Web.Http;
 using MovingCities.Web.Localization;
+using MovingCities.Web.Pages.Admin;
 using MovingCities.Web.News;
 using MovingCities.Web.Tagging;
 
@@ -54,9 +55,17 @@ builder.Services.AddEditorAccounts(builder.Environment);
 // German and English: /de/… and /en/… addresses, texts from Resources/*.resx, old addresses redirect by choice
 builder.Services.AddSiteLocalization();
 
-// Server-rendered pages for cities and news (readable without JavaScript); everything under /Admin needs an editor
+// Server-rendered pages for cities and news (readable without JavaScript); everything under /Admin needs an editor.
+// Labels and validation messages are text keys: the editor area's forms read Resources/EditorText*.resx, the others
+// Resources/Strings*.resx. Forms are read as browsers send them (47.66, 2026-11-30), whatever the page's language.
 builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", EditorRoles.EditingPolicy))
-    .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(MovingCities.Web.Resources.Strings)));
+    .AddMvcOptions(options =>
+    {
+        InvariantForms.Use(options.ValueProviderFactories);
+        EditorArea.SayBindingProblems(options.ModelBindingMessageProvider);
+    })
+    .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (type, factory) =>
+        factory.Create(EditorArea.Owns(type) ? typeof(MovingCities.Web.Resources.EditorText) : typeof(MovingCities.Web.Resources.Strings)));
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MovingCities.Web.Localization;
 using MovingCities.Web.Text;
 
 namespace MovingCities.Web.Cities;
@@ -42,31 +43,31 @@ public static class CityRules
     /// Why a name cannot be a city's name, or null. The name gives the city its address (slug) and its search key,
     /// both in Latin letters: a name without any (an emoji, a name only in another script) would give neither.
     /// </summary>
-    public static string? NameProblem(string? name)
+    public static Message? NameProblem(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
-            return "A city needs a name.";
+            return new("Rule.CityName.Missing");
         if (UnicodeText.Length(name) > MaxNameLength)
-            return $"A city's name has at most {MaxNameLength} characters.";
+            return new("Rule.CityName.TooLong", MaxNameLength);
         if (Slug.From(name).Length == 0)
-            return UnicodeText.HasLetterOrDigit(name)
-                ? "Give the name in Latin letters as the city spells it in its country (e.g. Kraków, Zürich, Thessaloniki); another script can go in the description."
-                : "A city's name needs letters: it gives the city its address and makes it findable.";
+            return UnicodeText.HasLetterOrDigit(name) ? new("Rule.CityName.NotLatin") : new("Rule.CityName.NoLetters");
         return null;
     }
 }
 
-/// <summary><see cref="CityRules.NameProblem"/> as form validation.</summary>
+/// <summary><see cref="CityRules.NameProblem"/> as form validation, in the request's language.</summary>
 public sealed class CityNameAttribute : ValidationAttribute
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        CityRules.NameProblem(value as string) is { } problem ? new ValidationResult(problem, [validationContext.MemberName!]) : ValidationResult.Success;
+        CityRules.NameProblem(value as string) is { } problem ? new ValidationResult(problem.InCurrentLanguage(), [validationContext.MemberName!]) : ValidationResult.Success;
 }
 
-/// <summary><see cref="CityRules.IsCountryCode"/> as form validation; the form takes either case.</summary>
+/// <summary><see cref="CityRules.IsCountryCode"/> as form validation, in the request's language; the form takes either case.</summary>
 public sealed class CountryCodeAttribute : ValidationAttribute
 {
-    public CountryCodeAttribute() : base("Two letters (ISO 3166-1), e.g. DE.") { }
+    public static readonly Message Problem = new("Rule.CountryCode");
 
     public override bool IsValid(object? value) => value is not string code || CityRules.IsCountryCode(code, anyCase: true);
+
+    public override string FormatErrorMessage(string name) => Problem.InCurrentLanguage();
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MovingCities.Web.Localization;
 
 namespace MovingCities.Web.Commitments;
 
@@ -13,12 +14,13 @@ public static partial class PartialDate
     /// </summary>
     public const string Pattern = "^(?<y>[0-9]{4})(-(?<m>[0-9]{2})(-(?<d>[0-9]{2}))?)?$";
 
-    public const string Hint = "A date as YYYY, YYYY-MM or YYYY-MM-DD.";
+    /// <summary>The shape, as an editor is told it.</summary>
+    public static readonly Message Hint = new("Rule.PartialDate.Hint");
 
-    public const string NoSuchDate = "This date does not exist.";
+    public static readonly Message NoSuchDate = new("Rule.PartialDate.NoSuchDate");
 
     /// <summary>Why a text is not a partial date (its shape, or a month or day that does not exist), or null.</summary>
-    public static string? Problem(string? value) =>
+    public static Message? Problem(string? value) =>
         value is null || IsValid(value) ? null : HasShape(Shape().Match(value), value) ? NoSuchDate : Hint;
 
     public static bool IsValid(string? value) => TryParse(value, out _, out _, out _);
@@ -50,9 +52,9 @@ public static partial class PartialDate
     private static partial Regex Shape();
 }
 
-/// <summary><see cref="PartialDate"/> as form validation: the shape and a date that exists.</summary>
+/// <summary><see cref="PartialDate"/> as form validation, in the request's language: the shape and a date that exists.</summary>
 public sealed class PartialDateAttribute : ValidationAttribute
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        PartialDate.Problem(value as string) is { } problem ? new ValidationResult(problem, [validationContext.MemberName!]) : ValidationResult.Success;
+        PartialDate.Problem(value as string) is { } problem ? new ValidationResult(problem.InCurrentLanguage(), [validationContext.MemberName!]) : ValidationResult.Success;
 }

@@ -109,7 +109,7 @@ public static partial class CityFileReader
 
         var name = RequiredString(properties, "name", "properties.name", problem, maxLength: CityRules.MaxNameLength);
         if (name is not null && CityRules.NameProblem(name) is { } nameProblem)
-            problem($"properties.name: \"{name}\": {nameProblem}");
+            problem($"properties.name: \"{name}\": {nameProblem.English}");
         var country = RequiredString(properties, "country", "properties.country", problem, maxLength: CityRules.MaxCodeLength);
         if (country is not null && !CityRules.IsCountryCode(country))
             problem($"properties.country: \"{country}\" is not an ISO 3166-1 alpha-2 code such as \"DE\"");

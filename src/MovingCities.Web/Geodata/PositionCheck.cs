@@ -1,4 +1,5 @@
 using MovingCities.Web.Cities;
+using MovingCities.Web.Localization;
 
 namespace MovingCities.Web.Geodata;
 
@@ -11,13 +12,12 @@ public static class PositionCheck
     public static bool IsFar(double km) => km > CityRules.MaxKmFromGazetteer;
 
     /// <returns>A warning, or null when the position is near the gazetteer's place (or the gazetteer does not know the name).</returns>
-    public static string? FarFromGazetteer(Gazetteer? gazetteer, string name, string country, string? region, double latitude, double longitude)
+    public static Message? FarFromGazetteer(Gazetteer? gazetteer, string name, string country, string? region, double latitude, double longitude)
     {
         if (gazetteer?.Locate(name, country.ToUpperInvariant(), region, out _) is not { } place)
             return null;
         var km = Cities.Distance.Km(longitude, latitude, place.Longitude, place.Latitude);
         return !IsFar(km) ? null
-            : $"This position is {km:0.#} km from the gazetteer's {place.Name} ({place.Latitude:0.####}, {place.Longitude:0.####}). " +
-              "Check it, or tick the box to keep it.";
+            : new Message("Rule.Position.Far", km, place.Name, place.Latitude, place.Longitude);
     }
 }

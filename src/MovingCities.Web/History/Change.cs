@@ -27,8 +27,14 @@ public class Change
     public string? Before { get; set; }
     public string? After { get; set; }
 
-    /// <summary>Who made the change and when, as a conflict notice names them: "ana@example.org, 2026-11-30 14:05 UTC".</summary>
-    public string Who => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Editor}, {AtUtc:yyyy-MM-dd HH:mm} UTC");
+    /// <summary>Who made the change and when, as a conflict notice names them: "ana@example.org, 30 November 2026, 14:05 UTC".</summary>
+    public string Who(string lang) => Localization.Texts.Editor.Get("Change.Who", lang, Editor, When(AtUtc, lang));
+
+    /// <summary>A moment as the editor's language writes it: „30. November 2026, 14:05 UTC“ (times are kept in UTC).</summary>
+    /// <param name="seconds">With the seconds, where changes made a moment apart must be told apart (a post's history).</param>
+    public static string When(DateTime atUtc, string lang, bool seconds = false) =>
+        Localization.Texts.Editor.Get("Format.When", lang, Localization.Dates.Day(DateOnly.FromDateTime(atUtc), lang),
+            atUtc.ToString(seconds ? "HH:mm:ss" : "HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 }
 
 public static class ChangeSubjects

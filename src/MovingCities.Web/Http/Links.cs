@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MovingCities.Web.Localization;
 
 namespace MovingCities.Web.Http;
 
@@ -15,10 +16,12 @@ public static class Links
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
 
-/// <summary><see cref="Links.IsHttp"/> as form validation (an empty field is left to <c>[Required]</c>).</summary>
+/// <summary><see cref="Links.IsHttp"/> as form validation, in the request's language (an empty field is left to <c>[Required]</c>).</summary>
 public sealed class HttpUrlAttribute : ValidationAttribute
 {
-    public HttpUrlAttribute() : base($"The source must be an http(s) address. At most {Links.MaxLength} characters.") { }
+    public static readonly Message Problem = new("Rule.HttpUrl", Links.MaxLength);
 
     public override bool IsValid(object? value) => value is not string url || url.Length == 0 || Links.IsHttp(url) && url.Length <= Links.MaxLength;
+
+    public override string FormatErrorMessage(string name) => Problem.InCurrentLanguage();
 }

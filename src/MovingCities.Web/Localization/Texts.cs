@@ -22,6 +22,9 @@ public sealed class Texts
     /// <summary>The map explorer's texts (<c>Resources/MapText*.resx</c>), handed to its scripts by the page.</summary>
     public static readonly Texts Map = new(typeof(MapText));
 
+    /// <summary>The editors' texts (<c>Resources/EditorText*.resx</c>): the editor area, its scripts and the rules' messages.</summary>
+    public static readonly Texts Editor = new(typeof(EditorText));
+
     /// <summary>The text for <paramref name="key"/> in a language (English where a translation is missing), formatted with <paramref name="values"/>.</summary>
     public string Get(string key, string lang, params object?[] values)
     {
@@ -40,4 +43,8 @@ public sealed class Texts
 
     /// <summary>Every text in a language, key by key, as the map's scripts receive them.</summary>
     public IReadOnlyDictionary<string, string> All(string lang) => Keys().ToDictionary(key => key, key => Get(key, lang));
+
+    /// <summary>The texts whose keys start with <paramref name="prefix"/>, unformatted (placeholders left for a script).</summary>
+    public IReadOnlyDictionary<string, string> Starting(string prefix, string lang) =>
+        Keys().Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(key => key, key => Get(key, lang));
 }

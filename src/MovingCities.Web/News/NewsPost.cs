@@ -49,7 +49,7 @@ public class NewsPost : IVersioned, IPublicData
     }
 
     /// <summary>Why a post with this text cannot be public, or null.</summary>
-    public static string? CannotPublish(string? body) => string.IsNullOrWhiteSpace(body) ? "A published post needs a text." : null;
+    public static Localization.Message? CannotPublish(string? body) => string.IsNullOrWhiteSpace(body) ? new("Rule.Post.NeedsText") : null;
 }
 
 public enum NewsStatus

@@ -1,4 +1,4 @@
-using System.Globalization;
+using MovingCities.Web.Localization;
 
 namespace MovingCities.Web.News;
 
@@ -33,13 +33,9 @@ public static class PostLimits
     /// </summary>
     public const long MaxRequestBytes = (long)MaxTextCharacters * WorstFormBytesPerCharacter + RoomForOtherFields;
 
-    /// <returns>Why the text cannot be saved, or null when it fits.</returns>
-    public static string? TextTooLong(string? text) => text is null || text.Length <= MaxTextCharacters ? null
-        : $"The text is {Count(text.Length)} characters long; a post's text may be up to {Count(MaxTextCharacters)} characters. " +
-          "Shorten it or split it into two posts, then save again. Nothing was saved yet; your text is still here.";
-
-    // The editor's messages are in English: 200,000 whatever the server's culture.
-    static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    /// <returns>Why the text cannot be saved (its length and the limit, said in the editor's language), or null when it fits.</returns>
+    public static Message? TextTooLong(string? text) => text is null || text.Length <= MaxTextCharacters ? null
+        : new Message("Rule.PostText.TooLong", text.Length, MaxTextCharacters);
 
     /// <summary>Megabytes as the 413 page states them (the form was too large to read, so its fields cannot be shown again).</summary>
     public static double Megabytes(long bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);

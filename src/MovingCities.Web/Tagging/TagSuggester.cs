@@ -9,10 +9,23 @@ public sealed record KnownCity(string Slug, string Name, string Country, string?
 
 /// <summary>A place found in a text: a city on the map (Slug set) or a gazetteer place not yet on it.</summary>
 /// <param name="Words">The words that matched, whole and as written ("Halle (Saale)", "Osnabrücker").</param>
-/// <param name="Certain">False when the words may well mean something else; <paramref name="Doubt"/> says what.</param>
+/// <param name="Uncertainty">Why the words may well mean something else, or null when the match is certain.</param>
 public sealed record TagSuggestion(
-    string? Slug, string Name, string Country, string? Region, IReadOnlyList<string> Words, bool Certain, string? Doubt,
-    double? Longitude, double? Latitude);
+    string? Slug, string Name, string Country, string? Region, IReadOnlyList<string> Words,
+    [property: System.Text.Json.Serialization.JsonIgnore] Localization.Message? Uncertainty,
+    double? Longitude, double? Latitude)
+{
+    public bool Certain => Uncertainty is null;
+
+    /// <summary>The doubt in English, as the API says everything.</summary>
+    public string? Doubt => Uncertainty?.English;
+
+    /// <summary>The doubt as a text key (<c>Resources/EditorText*.resx</c>) and its values, for the editor's script to say in the editor's language.</summary>
+    public string? DoubtKey => Uncertainty?.Key;
+
+    /// <inheritdoc cref="DoubtKey"/>
+    public IReadOnlyList<string>? DoubtValues => Uncertainty?.InvariantValues;
+}
 
 /// <summary>
 /// Finds the places a text mentions, for tagging posts, in German and English. Names match on whole words, ignoring
@@ -371,7 +384,7 @@ public sealed class TagSuggester
     sealed record Mention(Candidates Candidates, int First, int Last, Form Form, string Words)
     {
         public bool Rejected { get; set; }
-        public string? Doubt { get; set; }
+        public Localization.Message? Doubt { get; set; }
         /// <summary>A name that is no everyday word, or one with a preposition or "Stadt" before it.</summary>
         public bool Strong { get; set; }
         /// <summary>Left out only because nothing pointed to a place (not because something pointed away).</summary>
@@ -432,7 +445,7 @@ public sealed class TagSuggester
                 }
             }
 
-        var found = new Dictionary<Place, (List<string> Words, bool Certain, string? Doubt)>();
+        var found = new Dictionary<Place, (List<string> Words, bool Certain, Localization.Message? Doubt)>();
         string?[]? countryWords = null;
         var order = new List<Place>();
         foreach (var mention in mentions.Where(m => !m.Rejected))
@@ -454,8 +467,8 @@ public sealed class TagSuggester
         {
             var (words, certain, doubt) = found[p];
             return p.City is { } city
-                ? new TagSuggestion(city.Slug, city.Name, city.Country, city.Region, words, certain, certain ? null : doubt, null, null)
-                : new TagSuggestion(null, p.Gazetteer!.Name, p.Country, p.Gazetteer.Region, words, certain, certain ? null : doubt,
+                ? new TagSuggestion(city.Slug, city.Name, city.Country, city.Region, words, certain ? null : doubt, null, null)
+                : new TagSuggestion(null, p.Gazetteer!.Name, p.Country, p.Gazetteer.Region, words, certain ? null : doubt,
                     p.Gazetteer.Longitude, p.Gazetteer.Latitude);
         }).ToList();
     }
@@ -561,7 +574,7 @@ public sealed class TagSuggester
                 Reject();
                 return;
             }
-            mention.Doubt = $"“{previous!.Value.Surface} {mention.Words}” may mean the state or canton rather than the city";
+            mention.Doubt = new("Doubt.StateOrCity", $"{previous!.Value.Surface} {mention.Words}");
             return;
         }
         if (mention.Form is Form.Name or Form.Genitive && (everyday || gazetteerOnly && single))
@@ -609,7 +622,7 @@ public sealed class TagSuggester
                 }
             }
             if (everyday)
-                mention.Doubt = $"“{token.Surface}” is also an everyday word, and nothing around it says it is the place";
+                mention.Doubt = new("Doubt.EverydayWord", token.Surface);
             else
                 mention.Strong = true;
             return;
@@ -618,7 +631,7 @@ public sealed class TagSuggester
         if (mention.Form is Form.Inhabitant && !adjectiveUse && single && !InhabitantEndings.Any(e => e != "s" && token.Key.EndsWith("er" + e, StringComparison.Ordinal))
             && !(previous is { } art && Determiners.Contains(art.Key)))
         {
-            mention.Doubt = $"“{token.Surface}” may name people, a product or a surname rather than the place";
+            mention.Doubt = new("Doubt.PeopleOrProduct", token.Surface);
             mention.Strong = false; // "Essener und Bochumer Initiativen": the list clears the doubt
         }
     }
@@ -634,7 +647,7 @@ public sealed class TagSuggester
     }
 
     /// <summary>The place a mention stands for: a country named in the sentence decides between namesakes.</summary>
-    (Place Place, string? Doubt)? Choose(Mention mention, List<TextToken> tokens, ref string?[]? countryWords)
+    (Place Place, Localization.Message? Doubt)? Choose(Mention mention, List<TextToken> tokens, ref string?[]? countryWords)
     {
         var candidates = mention.Candidates;
         var all = candidates.All.ToList();
@@ -651,7 +664,7 @@ public sealed class TagSuggester
         {
             var city = candidates.Known[0];
             if (candidates.Known.Count > 1 && city.Population < 5 * candidates.Known[1].Population)
-                return (city, $"several cities on the map are called this: {string.Join(", ", candidates.Known.Select(c => c.Name))}");
+                return (city, new("Doubt.SeveralOnMap", string.Join(", ", candidates.Known.Select(c => c.Name))));
             return (city, null);
         }
         var place = candidates.Places[0];
@@ -661,7 +674,7 @@ public sealed class TagSuggester
                 && Cities.Distance.Km(lon, lat, place.Longitude!.Value, place.Latitude!.Value) <= DistrictRadiusKm) is { } city2)
             return (city2, null);
         if (candidates.Places.Count > 1 && place.Population < 10 * candidates.Places[1].Population)
-            return (place, $"{candidates.Places.Count} places are called {place.Name}; the largest is suggested");
+            return (place, new("Doubt.SeveralPlaces", candidates.Places.Count, place.Name));
         return (place, null);
     }
 

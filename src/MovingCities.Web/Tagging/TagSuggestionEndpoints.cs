@@ -34,7 +34,7 @@ public static class TagSuggestionEndpoints
         if (request.Text is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Send the post's text as \"text\"."] });
         if (request.Text.Length > MaxTextLength)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"At most {MaxTextLength:N0} characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [Text.TextLengthAttribute.Problem(MaxTextLength).English] });
         var suggester = await suggestions.GetAsync(cancellationToken);
         return TypedResults.Ok(new SuggestionResponse(suggester.Suggest(request.Text)));
     }

@@ -16,7 +16,10 @@ public static class Slug
     /// <summary>What a slug looks like, for form validation and the browser's <c>pattern</c>; <see cref="IsSlug"/> in code.</summary>
     public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
-    public const string Hint = "Lowercase letters, digits and single hyphens only.";
+    /// <summary>What a slug looks like, as an editor is told it: a text key of <c>Resources/EditorText*.resx</c>, so attributes can name it.</summary>
+    public const string HintKey = "Rule.Slug";
+
+    public static readonly Localization.Message Hint = new(HintKey);
 
     /// <summary>
     /// Whether a text is a slug as typed (a post's, a city's id in the files, a network's, a commitment type's key):

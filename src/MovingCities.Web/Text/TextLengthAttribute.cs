@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MovingCities.Web.Localization;
 
 namespace MovingCities.Web.Text;
 
@@ -7,9 +8,14 @@ namespace MovingCities.Web.Text;
 /// reader sees as one character), so an emoji or a flag is one, not two or four UTF-16 units; otherwise a text
 /// that <c>import</c> took could not be saved again unchanged from the form.
 /// </summary>
-public sealed class TextLengthAttribute(int maximum) : ValidationAttribute($"At most {maximum:N0} characters.")
+public sealed class TextLengthAttribute(int maximum) : ValidationAttribute
 {
     public int Maximum { get; } = maximum;
+
+    /// <summary>The limit as an editor is told it (in the request's language on a form, in English from the API).</summary>
+    public static Message Problem(int maximum) => new("Rule.TextLength", maximum);
+
+    public override string FormatErrorMessage(string name) => Problem(Maximum).InCurrentLanguage();
 
     public override bool IsValid(object? value) => value is not string text || UnicodeText.Length(text) <= Maximum;
 }

@@ -3,6 +3,7 @@
 
 import { addBasemap } from '../basemap.js';
 import { latLngToPosition, lonLatToLatLng } from '../geo.js';
+import { text } from './editor-text.js';
 
 const L = globalThis.L;
 const positionOptions = { zoom: 11, worldZoom: 4 };
@@ -13,11 +14,13 @@ for (const fieldset of document.querySelectorAll('[data-role=position]')) {
   const typed = () => lonLatToLatLng(Number(longitude.value), Number(latitude.value));
   const known = latitude.value !== '' && !(Number(latitude.value) === 0 && Number(longitude.value) === 0);
 
-  const map = L.map(fieldset.querySelector('[data-position-map]'), { maxZoom: 18 })
+  // The zoom buttons' titles in the editor's language (Leaflet's are English).
+  const map = L.map(fieldset.querySelector('[data-position-map]'), { maxZoom: 18, zoomControl: false })
     .setView(known ? typed() : [51, 10], known ? positionOptions.zoom : positionOptions.worldZoom);
+  L.control.zoom({ zoomInTitle: text('Script.Map.ZoomIn'), zoomOutTitle: text('Script.Map.ZoomOut') }).addTo(map);
   addBasemap(map).catch(() => {});
 
-  const marker = L.marker(known ? typed() : map.getCenter(), { draggable: true, title: 'City position: drag to move', keyboard: true }).addTo(map);
+  const marker = L.marker(known ? typed() : map.getCenter(), { draggable: true, title: text('Script.Position.Marker'), keyboard: true }).addTo(map);
   marker.on('dragend', () => {
     const [lon, lat] = latLngToPosition(marker.getLatLng());
     longitude.value = String(lon);

@@ -1,7 +1,9 @@
 // The post editor: slug from the title until edited by hand, and city suggestions from the text as the
-// editor types (POST /api/editor/tag-suggestions), each accepted with one click.
+// editor types (POST /api/editor/tag-suggestions), each accepted with one click. Texts come from the page
+// (editor-text.js), in the editor's language; a doubt comes as a text key with its values.
 
 import { el, slugOf } from '../text.js';
+import { number, text } from './editor-text.js';
 import { TagField } from './tag-field.js';
 
 const editorOptions = { suggestDelayMs: 400 };
@@ -39,23 +41,26 @@ async function suggest() {
     latest = (await response.json()).suggestions;
     render();
   } catch {
-    suggestionStatus.textContent = 'Suggestions are unavailable right now; add cities with the field above.';
+    suggestionStatus.textContent = text('Script.Suggestions.Unavailable');
   }
 }
 
 function render() {
   const tagged = new Set(tagField.slugs);
   const open = latest.filter((s) => !s.slug || !tagged.has(s.slug));
-  suggestionStatus.textContent = open.length ? `${open.length} found; add them with one click.` : 'No more cities found in the text.';
+  suggestionStatus.textContent = open.length ? text('Script.Suggestions.Found', { count: number(open.length) }) : text('Script.Suggestions.None');
   suggestionList.replaceChildren(...open.map((s) => {
-    const words = el('span', { className: 'suggestion__words' }, ` (“${s.words.join('”, “')}”)`);
-    const doubt = s.doubt ? el('span', { className: 'suggestion__words' }, ` – uncertain: ${s.doubt}`) : null;
+    const words = el('span', { className: 'suggestion__words' },
+      text('Script.Suggestion.Words', { words: s.words.join(text('Script.Suggestion.WordSeparator')) }));
+    const doubt = s.doubtKey
+      ? el('span', { className: 'suggestion__words' }, text('Script.Suggestion.Uncertain', { doubt: text(s.doubtKey, s.doubtValues) }))
+      : null;
     if (!s.slug) {
       const query = new URLSearchParams({ name: s.name, country: s.country });
       return el('li', { className: 'suggestion suggestion--new', 'data-suggested-place': s.name },
-        el('a', { href: `/admin/cities/new?${query}`, target: '_blank' }, `Add ${s.name} (${s.country}) as a city`), words, doubt);
+        el('a', { href: `/admin/cities/new?${query}`, target: '_blank' }, text('Script.Suggestion.AddCity', { name: s.name, country: s.country })), words, doubt);
     }
-    const accept = el('button', { type: 'button', className: 'button', 'data-role': 'accept-suggestion' }, `Tag ${s.name}`);
+    const accept = el('button', { type: 'button', className: 'button', 'data-role': 'accept-suggestion' }, text('Script.Suggestion.Tag', { name: s.name }));
     accept.addEventListener('click', () => tagField.add(s.slug, s.name));
     return el('li', { className: `suggestion${s.certain ? '' : ' suggestion--uncertain'}`, 'data-suggested-city': s.slug }, accept, words, doubt);
   }));

@@ -4,6 +4,7 @@
 
 import { Combobox } from '../combobox.js';
 import { el } from '../text.js';
+import { text } from './editor-text.js';
 
 const fieldOptions = { maxOptions: 8, minLength: 2, debounceMs: 250 };
 
@@ -49,7 +50,7 @@ export class TagField {
     this.tags.append(el('li', { className: 'tag', 'data-city': slug },
       el('span', {}, name),
       el('input', { type: 'hidden', name: 'Input.Cities', value: slug }),
-      el('button', { type: 'button', 'data-role': 'remove-tag', 'aria-label': `Remove ${name}` }, '×')));
+      el('button', { type: 'button', 'data-role': 'remove-tag', 'aria-label': text('Script.Tag.Remove', [name]) }, '×')));
     this.root.dispatchEvent(new CustomEvent('tagschange'));
   }
 

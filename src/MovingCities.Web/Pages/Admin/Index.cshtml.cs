@@ -9,7 +9,7 @@ namespace MovingCities.Web.Pages.Admin;
 /// <summary>The editors' start page: drafts awaiting publication, published posts, recent changes.</summary>
 public sealed class IndexModel(MovingCitiesDb db) : PageModel
 {
-    public sealed record PostRow(int Id, string Title, string Slug, DateOnly PublishedAt, NewsStatus Status, int Cities);
+    public sealed record PostRow(int Id, string Title, string Slug, string Language, DateOnly PublishedAt, NewsStatus Status, int Cities);
 
     public List<PostRow> Drafts { get; private set; } = [];
     public List<PostRow> Published { get; private set; } = [];
@@ -18,7 +18,7 @@ public sealed class IndexModel(MovingCitiesDb db) : PageModel
     public async Task OnGetAsync()
     {
         var posts = await db.NewsPosts.AsNoTracking().OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Title)
-            .Select(p => new PostRow(p.Id, p.Title, p.Slug, p.PublishedAt, p.Status, p.Cities.Count)).ToListAsync();
+            .Select(p => new PostRow(p.Id, p.Title, p.Slug, p.Language, p.PublishedAt, p.Status, p.Cities.Count)).ToListAsync();
         Drafts = posts.Where(p => p.Status == NewsStatus.Draft).ToList();
         Published = posts.Where(p => p.Status == NewsStatus.Published).ToList();
         RecentChanges = await db.Changes.AsNoTracking().OrderByDescending(c => c.Id).Take(20).ToListAsync();

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MovingCities.Web.Cities;
 using MovingCities.Web.Commitments;
 using MovingCities.Web.Data;
 using MovingCities.Web.Geodata;
 using MovingCities.Web.History;
+using MovingCities.Web.Resources;
 
 namespace MovingCities.Web.Pages.Admin.Cities;
 
@@ -13,7 +15,7 @@ namespace MovingCities.Web.Pages.Admin.Cities;
 /// Editing a city and its commitments. Every form carries the city's version; a save over a newer one is
 /// refused with what changed meanwhile, never written over.
 /// </summary>
-public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource) : PageModel
+public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource, IStringLocalizer<EditorText> text) : PageModel
 {
     /// <summary>The city's form: as saved, or as posted to <see cref="OnPostSaveCityAsync"/>.</summary>
     public CityForm Input { get; private set; } = new();
@@ -49,7 +51,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
             return Page();
         if (Refused(Input.Version))
             return Page();
-        Warning = PositionCheck.FarFromGazetteer(gazetteerSource.Gazetteer, Input.Name, Input.Country, Input.Region, Input.Latitude, Input.Longitude);
+        Warning = PositionCheck.FarFromGazetteer(gazetteerSource.Gazetteer, Input.Name, Input.Country, Input.Region, Input.Latitude, Input.Longitude)?.InCurrentLanguage();
         var moved = Math.Abs(City.Latitude - Input.Latitude) > 1e-7 || Math.Abs(City.Longitude - Input.Longitude) > 1e-7;
         if (Warning is not null && moved && !Input.ConfirmFar)
             return Page();
@@ -62,7 +64,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         City.Description = Input.Description;
         City.MoveTo(Math.Round(Input.Longitude, 6), Math.Round(Input.Latitude, 6));
         var after = CitySnapshot.Of(City);
-        return await SaveAsync(ChangeSubjects.City, City.Name, "updated", before, () => after, Input.Version, "Saved.");
+        return await SaveAsync(ChangeSubjects.City, City.Name, "updated", before, () => after, Input.Version, text["City.Saved"]);
     }
 
     public async Task<IActionResult> OnPostSaveCommitmentAsync(int id, [Bind(Prefix = nameof(Commitment))] CommitmentForm form)
@@ -72,7 +74,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
             return NotFound();
         Input = FormOf(City);
         if (!Types.Any(t => t.Key == Commitment.Type))
-            ModelState.AddModelError("Commitment.Type", "Choose a type from the catalogue.");
+            ModelState.AddModelError("Commitment.Type", text["Commitment.UnknownType"]);
         if (!ModelState.IsValid)
             return Page();
         if (Refused(Commitment.CityVersion))
@@ -95,7 +97,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         commitment.LastVerified = Commitment.LastVerified;
         var label = $"{City.Name}: {Types.First(t => t.Key == commitment.TypeKey).TitleEn}";
         return await SaveAsync(ChangeSubjects.Commitment, label, before is null ? "created" : "updated",
-            before, () => CommitmentSnapshot.Of(commitment, City.Slug), Commitment.CityVersion, "Commitment saved.");
+            before, () => CommitmentSnapshot.Of(commitment, City.Slug), Commitment.CityVersion, text["Commitment.Saved"]);
     }
 
     public async Task<IActionResult> OnPostDeleteCommitmentAsync(int id, int commitmentId, int cityVersion)
@@ -112,7 +114,7 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
         City.Commitments.Remove(commitment);
         db.Commitments.Remove(commitment);
         return await SaveAsync(ChangeSubjects.Commitment, $"{City.Name}: {commitment.Type.TitleEn}", "deleted", before, () => null,
-            cityVersion, "Commitment deleted.");
+            cityVersion, text["Commitment.Deleted"]);
     }
 
     /// <summary>Saves the city (version raised) and records the change under the city's id.</summary>

@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MovingCities.Web.Cities;
 using MovingCities.Web.Data;
 using MovingCities.Web.Geodata;
 using MovingCities.Web.History;
+using MovingCities.Web.Localization;
+using MovingCities.Web.Resources;
 using MovingCities.Web.Text;
 
 namespace MovingCities.Web.Pages.Admin.Cities;
 
 /// <summary>Adding a city by its name: the gazetteer supplies position, country and region; the editor may correct them.</summary>
-public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource) : PageModel
+public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource, IStringLocalizer<EditorText> text) : PageModel
 {
     [BindProperty]
     public CityForm Input { get; set; } = new();
@@ -55,7 +58,7 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
         var nameKey = CityRules.NameKey(Input.Name);
         if (!await db.Cities.AnyAsync(c => c.SearchName == nameKey && c.Country == Input.Country))
             return false;
-        ModelState.AddModelError("Input.Name", $"{Input.Name} ({Input.Country}) is already on the map.");
+        ModelState.AddModelError("Input.Name", text["Cities.New.AlreadyOnMap", Input.Name, Input.Country]);
         return true;
     }
 
@@ -69,7 +72,7 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
             return Page();
         if (await AlreadyOnTheMapAsync())
             return Page();
-        Warning = PositionCheck.FarFromGazetteer(gazetteerSource.Gazetteer, Input.Name, Input.Country, Input.Region, Input.Latitude, Input.Longitude);
+        Warning = PositionCheck.FarFromGazetteer(gazetteerSource.Gazetteer, Input.Name, Input.Country, Input.Region, Input.Latitude, Input.Longitude)?.InCurrentLanguage();
         if (Warning is not null && !Input.ConfirmFar)
             return Page();
 
@@ -93,7 +96,7 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
                 takenMeanwhile: () => db.Cities.AnyAsync(c => c.SearchName == city.SearchName && c.Country == city.Country && c.Id != city.Id));
             if (outcome == SaveOutcome.Saved)
             {
-                TempData["Saved"] = $"{city.Name} is on the map now. Add its commitments below.";
+                TempData["Saved"] = text["Cities.New.Saved", city.Name].Value;
                 return Redirect($"/admin/cities/{city.Id}");
             }
             // Another editor's city came first: answer as if it had been saved before this request's checks. The
@@ -102,7 +105,7 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource)
                 return Page();
             if (attempt == 3)
             {
-                ModelState.AddModelError("Input.Name", "Other cities with this name were being added at the same moment; please add it again.");
+                ModelState.AddModelError("Input.Name", text["Cities.New.Busy"]);
                 return Page();
             }
         }

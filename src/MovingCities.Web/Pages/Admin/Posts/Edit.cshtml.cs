@@ -2,43 +2,47 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MovingCities.Web.Data;
 using MovingCities.Web.History;
 using MovingCities.Web.Http;
+using MovingCities.Web.Localization;
 using MovingCities.Web.News;
+using MovingCities.Web.Resources;
 using MovingCities.Web.Text;
 
 namespace MovingCities.Web.Pages.Admin.Posts;
 
 /// <summary>Writing a post: create, edit, tag cities, publish and unpublish; refuses to overwrite a newer version.</summary>
-public sealed class EditModel(MovingCitiesDb db) : PageModel
+public sealed class EditModel(MovingCitiesDb db, IStringLocalizer<EditorText> text) : PageModel
 {
+    /// <summary>The post's fields; labels and messages are keys of <c>Resources/EditorText*.resx</c>.</summary>
     public sealed class PostForm
     {
-        [Required, StringLength(PostLimits.MaxTitleLength), Display(Name = "Title")]
+        [Required(ErrorMessage = "Validation.Required"), StringLength(PostLimits.MaxTitleLength, ErrorMessage = "Validation.StringLength"), Display(Name = "Post.Title")]
         public string Title { get; set; } = "";
 
-        [StringLength(PostLimits.MaxSlugLength), RegularExpression(Text.Slug.Pattern, ErrorMessage = Text.Slug.Hint)]
-        [Display(Name = "Slug (the post's address; made from the title when empty)")]
+        [StringLength(PostLimits.MaxSlugLength, ErrorMessage = "Validation.StringLength"), RegularExpression(Text.Slug.Pattern, ErrorMessage = Text.Slug.HintKey)]
+        [Display(Name = "Post.Slug")]
         public string? Slug { get; set; }
 
-        [StringLength(PostLimits.MaxSummaryLength), Display(Name = "Summary")]
+        [StringLength(PostLimits.MaxSummaryLength, ErrorMessage = "Validation.StringLength"), Display(Name = "Post.Summary")]
         public string? Summary { get; set; }
 
-        [Display(Name = "Text (Markdown)")]
+        [Display(Name = "Post.Body")]
         public string Body { get; set; } = "";
 
-        [Required, RegularExpression(PostLimits.LanguagePattern, ErrorMessage = "Choose German or English."), Display(Name = "Language")]
+        [Required(ErrorMessage = "Validation.Required"), RegularExpression(PostLimits.LanguagePattern, ErrorMessage = "Validation.Language"), Display(Name = "Post.Language")]
         public string Language { get; set; } = "de";
 
-        [StringLength(PostLimits.MaxSlugLength), RegularExpression(Text.Slug.Pattern, ErrorMessage = Text.Slug.Hint)]
-        [Display(Name = "Translation (slug)")]
+        [StringLength(PostLimits.MaxSlugLength, ErrorMessage = "Validation.StringLength"), RegularExpression(Text.Slug.Pattern, ErrorMessage = Text.Slug.HintKey)]
+        [Display(Name = "Post.Translation")]
         public string? Translation { get; set; }
 
-        [Required, Display(Name = "Date")]
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Post.PublishedAt")]
         public DateOnly PublishedAt { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        [HttpUrl, StringLength(PostLimits.MaxSourceUrlLength), Display(Name = "Source URL")]
+        [HttpUrl, StringLength(PostLimits.MaxSourceUrlLength, ErrorMessage = "Validation.StringLength"), Display(Name = "Post.SourceUrl")]
         public string? SourceUrl { get; set; }
 
         /// <summary>Slugs of the tagged cities (the tag field keeps one hidden input per city).</summary>
@@ -98,9 +102,9 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         Input.Title ??= ""; // a blank field binds as null; [Required] has already said so
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Text.Slug.From(Input.Title) : Input.Slug.Trim();
         if (string.IsNullOrEmpty(slug) && !string.IsNullOrWhiteSpace(Input.Title))
-            ModelState.AddModelError("Input.Slug", "The title has no Latin letters or digits to make the post's address from: type a slug, e.g. konstanz-rat-beschliesst.");
+            ModelState.AddModelError("Input.Slug", text["Post.Slug.NoLetters"]);
         else if (string.IsNullOrEmpty(slug))
-            ModelState.AddModelError("Input.Slug", "Give the post a title or a slug.");
+            ModelState.AddModelError("Input.Slug", text["Post.Slug.Missing"]);
         else if (await db.NewsPosts.AnyAsync(p => p.Slug == slug && p.Id != (id ?? 0)))
             SlugTaken(slug);
         var translation = string.IsNullOrWhiteSpace(Input.Translation) ? null : Input.Translation.Trim().ToLowerInvariant();
@@ -108,19 +112,19 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         {
             var other = await db.NewsPosts.Where(p => p.Slug == translation).Select(p => new { p.Id, p.Language }).FirstOrDefaultAsync();
             if (translation == slug || other is not null && other.Id == id)
-                ModelState.AddModelError("Input.Translation", "That is this post; name the same post in the other language.");
+                ModelState.AddModelError("Input.Translation", text["Post.Translation.Self"]);
             else if (other is null)
-                ModelState.AddModelError("Input.Translation", $"There is no post /news/{translation}.");
+                ModelState.AddModelError("Input.Translation", text["Post.Translation.Missing", $"/news/{translation}"]);
             else if (other.Language == Input.Language)
-                ModelState.AddModelError("Input.Translation", $"/news/{translation} is in the same language as this post; a translation is in the other one.");
+                ModelState.AddModelError("Input.Translation", text["Post.Translation.SameLanguage", $"/news/{translation}"]);
         }
         var cities = await db.Cities.Where(c => Input.Cities.Contains(c.Slug)).ToListAsync();
         foreach (var missing in Input.Cities.Except(cities.Select(c => c.Slug)))
-            ModelState.AddModelError("Input.Cities", $"There is no city '{missing}'.");
+            ModelState.AddModelError("Input.Cities", text["Post.UnknownCity", missing]);
         if (PostLimits.TextTooLong(Input.Body) is { } tooLong)
-            ModelState.AddModelError("Input.Body", tooLong);
+            ModelState.AddModelError("Input.Body", tooLong.InCurrentLanguage());
         if ((status ?? Status) == NewsStatus.Published && NewsPost.CannotPublish(Input.Body) is { } cannotPublish)
-            ModelState.AddModelError("Input.Body", cannotPublish);
+            ModelState.AddModelError("Input.Body", cannotPublish.InCurrentLanguage());
         CityNames = cities.ToDictionary(c => c.Slug, c => c.Name);
         if (!ModelState.IsValid)
             return Page();
@@ -155,15 +159,15 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         }
         TempData["Saved"] = action switch
         {
-            "published" => $"Published: it is live at /news/{post.Slug}.",
-            "unpublished" => "Unpublished: the post is a draft again and no longer public.",
-            _ => "Saved.",
+            "published" => text["Post.Published", Addresses.Post(SiteLanguages.Current, post.Slug)].Value,
+            "unpublished" => text["Post.Unpublished"].Value,
+            _ => text["Post.Saved"].Value,
         };
         return RedirectToPage(new { id = post.Id });
     }
 
     void SlugTaken(string slug) =>
-        ModelState.AddModelError("Input.Slug", $"Another post already has the address /news/{slug}; choose another slug.");
+        ModelState.AddModelError("Input.Slug", text["Post.Slug.Taken", $"/news/{slug}"]);
 
     /// <summary>Not saved because someone saved a newer version: both are shown, the editor's own text stays in the form.</summary>
     async Task<IActionResult> RefuseAsync(NewsPost current)
@@ -171,7 +175,7 @@ public sealed class EditModel(MovingCitiesDb db) : PageModel
         Status = current.Status;
         Conflict = PostSnapshot.Of(current);
         ConflictEditor = (await db.Changes.AsNoTracking().Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == current.Id)
-            .OrderByDescending(c => c.Id).FirstOrDefaultAsync())?.Who;
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync())?.Who(SiteLanguages.Current);
         Input.Version = current.Version;
         ModelState.Remove("Input.Version"); // the form must now carry the version just shown, not the posted one
         Response.StatusCode = StatusCodes.Status409Conflict;

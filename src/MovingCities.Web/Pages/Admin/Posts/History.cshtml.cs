@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MovingCities.Web.Data;
 using MovingCities.Web.History;
+using MovingCities.Web.Localization;
 using MovingCities.Web.News;
+using MovingCities.Web.Resources;
 
 namespace MovingCities.Web.Pages.Admin.Posts;
 
 /// <summary>Every recorded change of a post, with before and after, and restoring a past version.</summary>
-public sealed class HistoryModel(MovingCitiesDb db) : PageModel
+public sealed class HistoryModel(MovingCitiesDb db, IStringLocalizer<EditorText> text) : PageModel
 {
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -36,7 +39,7 @@ public sealed class HistoryModel(MovingCitiesDb db) : PageModel
             return NotFound();
         if (post.Version != version)
             return await RefuseAsync(id, wanted);
-        var slugTaken = $"Not restored: another post now has the address /news/{wanted.Slug}.";
+        var slugTaken = text["PostHistory.SlugTaken", $"/news/{wanted.Slug}"].Value;
         if (await db.NewsPosts.AnyAsync(p => p.Slug == wanted.Slug && p.Id != id))
         {
             TempData["Saved"] = slugTaken;
@@ -54,7 +57,7 @@ public sealed class HistoryModel(MovingCitiesDb db) : PageModel
                 TempData["Saved"] = slugTaken;
                 break;
             default:
-                TempData["Saved"] = $"Restored the version of {change.AtUtc:yyyy-MM-dd HH:mm} UTC.";
+                TempData["Saved"] = text["PostHistory.Restored", Change.When(change.AtUtc, SiteLanguages.Current)].Value;
                 break;
         }
         return Redirect($"/admin/posts/{id}");
@@ -71,7 +74,7 @@ public sealed class HistoryModel(MovingCitiesDb db) : PageModel
             return NotFound();
         Conflict = PostSnapshot.Of(current);
         Wanted = wanted;
-        ConflictEditor = Changes.FirstOrDefault()?.Who;
+        ConflictEditor = Changes.FirstOrDefault()?.Who(SiteLanguages.Current);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
