@@ -14,7 +14,7 @@ import { CitySearch } from './search.js';
 import { Filters } from './filters.js';
 import { boundsOfFeatures, featureLatLng } from './geo.js';
 import { createLocale } from './locale.js';
-import { createClusterGroup, createMarker, iconFactory, markerTitle } from './markers.js';
+import { createClusterGroup, createMarker, iconFactory, markerTitle, hasWithdrawn } from './markers.js';
 import { readOptions } from './options.js';
 import { complete, facetCounts, isEmpty, matches, sameSelection, within } from './selection.js';
 import { formatView, parseView } from './url-state.js';
@@ -219,7 +219,7 @@ export function createExplorer(root, givenOptions) {
     const iconFor = iconFactory(typesByKey);
     for (const feature of cities) {
       citiesBySlug.set(feature.id, feature);
-      const marker = createMarker(feature, iconFor(feature.properties.commitments), markerTitle(feature.properties, typesByKey, locale));
+      const marker = createMarker(feature, iconFor(feature.properties.commitments, hasWithdrawn(feature.properties)), markerTitle(feature.properties, typesByKey, locale));
       marker.citySlug = feature.id;
       markersBySlug.set(feature.id, marker);
     }

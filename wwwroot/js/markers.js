@@ -46,16 +46,23 @@ const CityIcon = L.DivIcon.extend({
   createShadow: () => null,
 });
 
-/** Icons are shared by every city with the same commitments: 100,000 markers need only a few dozen icons. */
+/** Whether a city's commitments include revoked or rejected ones (its items say; the live types do not). */
+export const hasWithdrawn = (city) => (city.items ?? []).some(([, status]) => status === 'revoked' || status === 'rejected');
+
+/**
+ * Icons are shared by every city with the same commitments: 100,000 markers need only a few dozen icons. A city
+ * whose only commitments were revoked or rejected gets a hollow, dashed ring: never the colour of a promise.
+ */
 export function iconFactory(typesByKey) {
   const icons = new Map();
-  return (keys) => {
-    const cacheKey = keys.join(',');
+  return (keys, withdrawn = false) => {
+    const hollow = withdrawn && keys.length === 0;
+    const cacheKey = `${keys.join(',')}${hollow ? '|withdrawn' : ''}`;
     let icon = icons.get(cacheKey);
     if (!icon) {
       const colors = keys.map((k) => typesByKey.get(k)?.color ?? markerOptions.noCommitmentColor);
       icon = new CityIcon({
-        className: 'city-marker',
+        className: ['city-marker', hollow ? 'city-marker--withdrawn' : ''].filter(Boolean).join(' '),
         iconSize: [markerOptions.size, markerOptions.size],
         colors: colors.length ? colors : [markerOptions.noCommitmentColor],
         text: String(keys.length),
@@ -73,7 +80,8 @@ export function iconFactory(typesByKey) {
 export function markerTitle(city, typesByKey, locale) {
   const commitments = city.commitments.map((k) => locale.pick(typesByKey.get(k)?.title).text || k);
   const values = { name: city.name, place: locale.place(city), commitments: commitments.join('; ') };
-  return locale.text(commitments.length ? 'marker.title' : 'marker.titleNoCommitment', values);
+  const title = locale.text(commitments.length ? 'marker.title' : 'marker.titleNoCommitment', values);
+  return hasWithdrawn(city) ? `${title} ${locale.text('marker.withdrawn')}` : title;
 }
 
 export function createMarker(feature, icon, title) {

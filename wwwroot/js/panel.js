@@ -118,9 +118,13 @@ export class CityPanel {
     const source = safeHref(commitment.sourceUrl);
     const title = locale.pick(commitment.title);
     const summary = locale.pick(commitment.summary);
-    const status = commitment.status ? locale.text(`commitmentStatus.${commitment.status}`) : '';
-    const facts = [status, locale.date(commitment.date)].filter(Boolean).join(', ');
-    return el('li', { 'data-commitment': commitment.type },
+    // A revoked or rejected commitment is no commitment made: struck through, its swatch hollow, and it says when.
+    const withdrawn = commitment.status === 'revoked' || commitment.status === 'rejected';
+    const year = typeof commitment.date === 'string' ? commitment.date.slice(0, 4) : '';
+    const status = withdrawn && year ? this.#notMade({ status: commitment.status, year })
+      : commitment.status ? locale.text(`commitmentStatus.${commitment.status}`) : '';
+    const facts = [status, withdrawn ? '' : locale.date(commitment.date)].filter(Boolean).join(', ');
+    return el('li', { 'data-commitment': commitment.type, 'data-status': commitment.status ?? '', className: withdrawn ? 'panel__commitment--withdrawn' : '' },
       el('p', { className: 'panel__commitment-title' }, swatch,
         el('strong', { lang: title.lang }, title.text || commitment.type), facts ? ` · ${facts}` : ''),
       summary.text ? el('p', { lang: summary.lang, 'data-role': 'commitment-summary' }, summary.text) : null,

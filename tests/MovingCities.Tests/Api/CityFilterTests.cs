@@ -43,6 +43,18 @@ public sealed class CityFilterTests : IDisposable
         Assert.Equal(["konstanz"], (await app.GetJson("/api/cities?commitment=sea-rescue-support&status=revoked,rejected")).FeatureIds());
     }
 
+    [Theory]
+    [InlineData("de", "2024 aufgehoben")]
+    [InlineData("en", "revoked in 2024")]
+    public async Task The_city_page_strikes_a_revoked_commitment_through_and_says_when(string lang, string text)
+    {
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await app.Get($"/{lang}/cities/konstanz")).Content.ReadAsStringAsync());
+        var item = page.QuerySelector("[data-role=commitments] [data-commitment=sea-rescue-support]")!;
+        Assert.Equal("revoked", item.GetAttribute("data-status"));
+        Assert.Contains("timeline__item--withdrawn", item.ClassName);
+        Assert.Contains(text, item.TextContent);
+    }
+
     [Fact]
     public async Task Years_count_the_year_of_a_partial_date_and_undated_ones_only_when_asked()
     {

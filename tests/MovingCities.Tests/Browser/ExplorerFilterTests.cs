@@ -58,6 +58,14 @@ public sealed class ExplorerFilterTests(BrowserApp app) : IDisposable
         Assert.Equal(["konstanz"], await map.ListedCities());
         Assert.Contains("status=revoked", map.Page.Url);
         Assert.Equal((await _host.App.GetJson("/api/cities?commitment=sea-rescue-support&status=revoked")).FeatureIds(), await map.ListedCities());
+
+        // Its marker is hollow, never a promise's colour; its panel entry is struck through and says when.
+        await Expect(map.Page.Locator(".city-marker--withdrawn")).ToHaveCountAsync(1);
+        await map.ListEntry("konstanz").ClickAsync();
+        await map.WaitForPanel("konstanz");
+        var entry = map.Panel.Locator("[data-commitment=sea-rescue-support]");
+        await Expect(entry).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("panel__commitment--withdrawn"));
+        await Expect(entry).ToContainTextAsync("revoked in 2024");
     }
 
     [Fact]
