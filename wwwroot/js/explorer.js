@@ -16,7 +16,10 @@ import { boundsOfFeatures, featureLatLng } from './geo.js';
 import { createLocale } from './locale.js';
 import { createClusterGroup, createMarker, iconFactory, markerTitle, hasWithdrawn } from './markers.js';
 import { readOptions } from './options.js';
-import { complete, facetCounts, isEmpty, matches, sameSelection, within } from './selection.js';
+import { complete, facetCounts, isEmpty, matches, sameSelection, within, yearBounds } from './selection.js';
+import { commitmentsPerYear } from './timeline.js';
+import { TimelineControl } from './timeline-control.js';
+import { YearChart } from './year-chart.js';
 import { formatView, parseView } from './url-state.js';
 import { addressBar, noAddressBar } from './history.js';
 
@@ -38,6 +41,7 @@ export const roles = Object.freeze([
   'map', 'status', 'status-text', 'retry',
   'search-input', 'search-options',
   'filters', 'commitment-types', 'statuses', 'year-from', 'year-to', 'years-output', 'undated', 'country', 'region', 'reset',
+  'timeline-play', 'timeline-back', 'timeline-forward', 'timeline-year', 'chart',
   'summary', 'only-in-view', 'city-list', 'more',
   'panel', 'panel-title', 'panel-body', 'close',
 ]);
@@ -89,6 +93,9 @@ export function createExplorer(root, givenOptions) {
   let placement = null; // { total, done } while markers are being added
   let filters;
   let list;
+  let bounds;
+  let chart;
+  let timeline;
   let panel;
 
   function setStatus(mapState, text) {
@@ -110,6 +117,8 @@ export function createExplorer(root, givenOptions) {
     filters.set(selection);
     shown = cities.filter((feature) => matches(feature.properties, selection));
     filters.showCounts(facetCounts(cities, selection));
+    chart.show(commitmentsPerYear(cities, selection, bounds), state);
+    timeline.follow(state.to);
     showSummary();
     updateList();
     if (refit && shown.length) {
@@ -273,6 +282,14 @@ export function createExplorer(root, givenOptions) {
     filters = new Filters(page.filters, { types: legendTypes, countries, features: cities }, locale, (selection) => {
       applyFilters(selection, { refit: true });
       store.push(state); // the refit's moveend then writes the new view into this entry
+    });
+    bounds = yearBounds(cities);
+    chart = new YearChart(page.chart, new Map(legendTypes.map((type) => [type.key, type])), locale);
+    // Playing moves the end of the year range: the address follows, without a history entry per year.
+    timeline = new TimelineControl(page, bounds, locale, (year) => {
+      const placed = applyFilters({ ...state, from: null, to: year }, { refit: false });
+      store.replace(state);
+      return placed;
     });
     list = new CityList(page['city-list'], page.more, typesByKey, locale, (slug) => openCity(slug, 'list'));
     new CitySearch(page['search-input'], page['search-options'], locale, (slug) => openCity(slug, 'search')).setCities(cities);

@@ -123,4 +123,35 @@ public sealed class ExplorerFilterTests(BrowserApp app) : IDisposable
         Assert.Equal(["bern"], await map.ListedCities());
         Assert.Contains("region=Bern", map.Page.Url);
     }
+
+    [Fact]
+    public async Task Playing_the_timeline_grows_the_map_year_by_year_pause_holds_it_and_the_steps_move_it()
+    {
+        var map = await Open();
+        var year = map.Page.Locator("[data-role=timeline-year]");
+        var play = map.Page.Locator("[data-role=timeline-play]");
+        await Expect(map.Page.Locator("[data-role=chart] [data-year]")).ToHaveCountAsync(DateTime.UtcNow.Year - 2020 + 1);
+
+        await play.ClickAsync();
+        await Expect(play).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(year).ToHaveTextAsync("up to 2020");
+        await play.ClickAsync();
+        await Expect(play).ToHaveAttributeAsync("aria-pressed", "false");
+        await map.WaitUntilReady();
+        var held = int.Parse((await year.TextContentAsync())!["up to ".Length..]);
+        Assert.Equal((await _host.App.GetJson($"/api/cities?to={held}")).FeatureIds(), await map.ListedCities());
+        Assert.Contains($"to={held}", map.Page.Url);
+        await Task.Delay(1600); // paused: no further step comes
+        await Expect(year).ToHaveTextAsync($"up to {held}");
+
+        await map.Page.ClickAsync("[data-role=timeline-forward]");
+        await map.WaitUntilReady();
+        await Expect(year).ToHaveTextAsync($"up to {held + 1}");
+        Assert.Equal((await _host.App.GetJson($"/api/cities?to={held + 1}")).FeatureIds(), await map.ListedCities());
+        await map.Page.ClickAsync("[data-role=timeline-back]");
+        await map.WaitUntilReady();
+        await Expect(year).ToHaveTextAsync($"up to {held}");
+        Assert.Equal((await _host.App.GetJson($"/api/cities?to={held}")).FeatureIds(), await map.ListedCities());
+        Assert.Contains("bochum", await map.ListedCities()); // 2020's
+    }
 }
