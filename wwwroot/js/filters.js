@@ -5,6 +5,7 @@
 import { countriesOf, countryValue, extraCountryOption } from './country-choice.js';
 import { allStatuses, complete, noSelection, regionsOf, yearBounds } from './selection.js';
 import { el } from './text.js';
+import { chosenYears, handlesFor, pushApart } from './year-range.js';
 
 /** Statuses that are no commitment made: shown apart (struck through), never counted unless asked for. */
 const withdrawn = new Set(['revoked', 'rejected']);
@@ -65,14 +66,12 @@ export class Filters {
     this.typeList.addEventListener('change', changed);
     this.statusList.addEventListener('change', changed);
     // A handle pushed past the other takes it along, so the range is never empty.
-    this.fromInput.addEventListener('input', () => {
-      if (Number(this.fromInput.value) > Number(this.toInput.value)) this.toInput.value = this.fromInput.value;
-      this.#showYears();
-    });
-    this.toInput.addEventListener('input', () => {
-      if (Number(this.toInput.value) < Number(this.fromInput.value)) this.fromInput.value = this.toInput.value;
-      this.#showYears();
-    });
+    for (const [moved, input] of [['from', this.fromInput], ['to', this.toInput]]) {
+      input.addEventListener('input', () => {
+        this.#placeHandles(pushApart(moved, this.fromInput.value, this.toInput.value, this.bounds));
+        this.#showYears();
+      });
+    }
     this.fromInput.addEventListener('change', changed);
     this.toInput.addEventListener('change', changed);
     this.undatedBox.addEventListener('change', changed);
@@ -113,9 +112,12 @@ export class Filters {
 
   /** The years chosen: null at either end means "from the first" or "up to now", so the full range filters nothing. */
   get #years() {
-    const from = Number(this.fromInput.value);
-    const to = Number(this.toInput.value);
-    return { from: from > this.bounds.min ? from : null, to: to < this.bounds.max ? to : null };
+    return chosenYears(this.fromInput.value, this.toInput.value, this.bounds);
+  }
+
+  #placeHandles({ from, to }) {
+    this.fromInput.value = String(from);
+    this.toInput.value = String(to);
   }
 
   #showYears() {
@@ -144,8 +146,7 @@ export class Filters {
     const s = complete(selection);
     for (const [key, box] of this.checkboxes) box.checked = s.commitments.includes(key);
     for (const [key, box] of this.statusBoxes) box.checked = s.statuses.includes(key);
-    this.fromInput.value = String(Math.min(Math.max(s.from ?? this.bounds.min, this.bounds.min), this.bounds.max));
-    this.toInput.value = String(Math.max(Math.min(s.to ?? this.bounds.max, this.bounds.max), Number(this.fromInput.value)));
+    this.#placeHandles(handlesFor(s, this.bounds));
     this.undatedBox.checked = s.undated;
     this.#showYears();
     this.#showExtraCountry(extraCountryOption(s.countries, this.countryOptions));
