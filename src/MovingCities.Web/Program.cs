@@ -35,6 +35,8 @@ builder.Services.AddOptions<BasemapOptions>().BindConfiguration(BasemapOptions.S
 builder.Services.AddSingleton<IValidateOptions<BasemapOptions>, BasemapOptions.Validator>();
 builder.Services.AddOptions<HttpsPortOptions>().Configure<IConfiguration>((options, configuration) => options.Value = configuration[HttpsPortOptions.Key]).ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<HttpsPortOptions>, HttpsPortOptions.Validator>();
+builder.Services.AddOptions<EditorTimeOptions>().BindConfiguration(EditorTimeOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<EditorTimeOptions>, EditorTimeOptions.Validator>();
 
 // Migrations and the geodata/ seed run before the server takes requests
 builder.Services.AddScoped<GeodataImport>();
@@ -48,6 +50,7 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<CountryOutlines>();
 builder.Services.AddSingleton<GazetteerSource>();
 builder.Services.AddSingleton<TagSuggestions>();
+builder.Services.AddSingleton<EditorTime>();
 
 // Editors: Identity accounts in the same database, cookie sign-in, lockout, rate-limited login, antiforgery
 builder.Services.AddEditorAccounts(builder.Environment);

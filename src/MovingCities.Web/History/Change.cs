@@ -2,7 +2,8 @@ namespace MovingCities.Web.History;
 
 /// <summary>
 /// One recorded change to a post, city or commitment: who, when, what, and the item before and after as JSON
-/// snapshots, so the history can show what changed and a post can be restored to an earlier version.
+/// snapshots, so the history can show what changed and a post can be restored to an earlier version. The time is
+/// kept in UTC; editors read it in their time zone (<see cref="Editors.EditorTime"/>).
 /// </summary>
 public class Change
 {
@@ -26,15 +27,6 @@ public class Change
 
     public string? Before { get; set; }
     public string? After { get; set; }
-
-    /// <summary>Who made the change and when, as a conflict notice names them: "ana@example.org, 30 November 2026, 14:05 UTC".</summary>
-    public string Who(string lang) => Localization.Texts.Editor.Get("Change.Who", lang, Editor, When(AtUtc, lang));
-
-    /// <summary>A moment as the editor's language writes it: „30. November 2026, 14:05 UTC“ (times are kept in UTC).</summary>
-    /// <param name="seconds">With the seconds, where changes made a moment apart must be told apart (a post's history).</param>
-    public static string When(DateTime atUtc, string lang, bool seconds = false) =>
-        Localization.Texts.Editor.Get("Format.When", lang, Localization.Dates.Day(DateOnly.FromDateTime(atUtc), lang),
-            atUtc.ToString(seconds ? "HH:mm:ss" : "HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 }
 
 public static class ChangeSubjects

@@ -54,10 +54,15 @@ public sealed class EditorFlowTests(BrowserApp app) : IDisposable
         {
             var suggestion = page.Locator($"[data-suggested-city={slug}]");
             await Expect(suggestion).ToBeVisibleAsync();
-            await suggestion.Locator("button").ClickAsync();
+            // The whole suggestion is the button: a click on its matched words accepts it too.
+            await suggestion.Locator(".suggestion__words").First.ClickAsync();
             await Expect(page.Locator($"[data-role=tags] [data-city={slug}]")).ToBeVisibleAsync();
             await Expect(suggestion).ToHaveCountAsync(0); // accepted suggestions leave the list
         }
+        // Dismissing is one key (Delete on the suggestion) or one click (its × button).
+        await page.Locator("[data-suggested-place=Wuppertal] [data-role=accept-suggestion]").FocusAsync();
+        await page.Keyboard.PressAsync("Delete");
+        await Expect(page.Locator("[data-suggested-place=Wuppertal]")).ToHaveCountAsync(0);
 
         // The "Add a city" combobox by keyboard alone: arrow to an option, Enter tags it (not submitting the
         // form), Escape closes the options; the chip's remove button takes the city off again.

@@ -46,6 +46,13 @@ public class SettingsTests
         Assert.Contains($"Gazetteer:Folder: the folder {missing} does not exist", StartFailure(app));
     }
 
+    [Fact]
+    public void An_unknown_editor_time_zone_stops_start_up_naming_the_setting()
+    {
+        using var app = new TestApp().WithWebHostBuilder(b => b.UseSetting("Editors:TimeZone", "Mars/Olympus_Mons"));
+        Assert.Contains("Editors:TimeZone: 'Mars/Olympus_Mons' is not a time zone", StartFailure(app));
+    }
+
     [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData("ftp://tiles.example.org/{z}/{x}/{y}.png")]

@@ -1,5 +1,5 @@
 // The post editor: slug from the title until edited by hand, and city suggestions from the text as the
-// editor types (POST /api/editor/tag-suggestions), each accepted with one click. Texts come from the page
+// editor types (POST /api/editor/tag-suggestions), each accepted or dismissed with one click or key. Texts come from the page
 // (editor-text.js), in the editor's language; a doubt comes as a text key with its values.
 
 import { el, slugOf } from '../text.js';
@@ -45,25 +45,58 @@ async function suggest() {
   }
 }
 
+// Suggestions the editor dismissed (slug, or name for a place not on the map): not offered again while the page is open.
+const rejected = new Set();
+const keyOf = (s) => s.slug ?? `place:${s.name}`;
+
+function reject(s) {
+  rejected.add(keyOf(s));
+  render();
+}
+
+// Each suggestion is one big button (or link, for a place not on the map): a click anywhere on it, Enter or Space
+// accepts it; its small × button, or Delete/Backspace on the suggestion, dismisses it.
 function render() {
   const tagged = new Set(tagField.slugs);
-  const open = latest.filter((s) => !s.slug || !tagged.has(s.slug));
+  const focused = [...suggestionList.querySelectorAll('[data-role=accept-suggestion]')].indexOf(document.activeElement);
+  const open = latest.filter((s) => !rejected.has(keyOf(s)) && (!s.slug || !tagged.has(s.slug)));
   suggestionStatus.textContent = open.length ? text('Script.Suggestions.Found', { count: number(open.length) }) : text('Script.Suggestions.None');
   suggestionList.replaceChildren(...open.map((s) => {
     const words = el('span', { className: 'suggestion__words' },
       text('Script.Suggestion.Words', { words: s.words.join(text('Script.Suggestion.WordSeparator')) }));
     const doubt = s.doubtKey
-      ? el('span', { className: 'suggestion__words' }, text('Script.Suggestion.Uncertain', { doubt: text(s.doubtKey, s.doubtValues) }))
+      ? el('span', { className: 'suggestion__words suggestion__doubt' }, text('Script.Suggestion.Uncertain', { doubt: text(s.doubtKey, s.doubtValues) }))
       : null;
+    const dismiss = el('button', {
+      type: 'button', className: 'suggestion__reject', 'data-role': 'reject-suggestion',
+      'aria-label': text('Script.Suggestion.Reject', { name: s.name }), title: text('Script.Suggestion.Reject', { name: s.name }),
+    }, '×');
+    dismiss.addEventListener('click', () => reject(s));
+    let accept;
     if (!s.slug) {
       const query = new URLSearchParams({ name: s.name, country: s.country });
-      return el('li', { className: 'suggestion suggestion--new', 'data-suggested-place': s.name },
-        el('a', { href: `/admin/cities/new?${query}`, target: '_blank' }, text('Script.Suggestion.AddCity', { name: s.name, country: s.country })), words, doubt);
+      accept = el('a', { href: `/admin/cities/new?${query}`, target: '_blank', className: 'suggestion__accept', 'data-role': 'accept-suggestion' },
+        el('span', {}, text('Script.Suggestion.AddCity', { name: s.name, country: s.country })), words, doubt);
+    } else {
+      accept = el('button', { type: 'button', className: 'suggestion__accept', 'data-role': 'accept-suggestion', title: text('Script.Suggestion.RejectKeys') },
+        el('span', { className: 'suggestion__name' }, text('Script.Suggestion.Tag', { name: s.name })), words, doubt);
+      accept.addEventListener('click', () => tagField.add(s.slug, s.name));
     }
-    const accept = el('button', { type: 'button', className: 'button', 'data-role': 'accept-suggestion' }, text('Script.Suggestion.Tag', { name: s.name }));
-    accept.addEventListener('click', () => tagField.add(s.slug, s.name));
-    return el('li', { className: `suggestion${s.certain ? '' : ' suggestion--uncertain'}`, 'data-suggested-city': s.slug }, accept, words, doubt);
+    accept.addEventListener('keydown', (event) => {
+      if (event.key !== 'Delete' && event.key !== 'Backspace') return;
+      event.preventDefault();
+      reject(s);
+    });
+    const item = s.slug
+      ? el('li', { className: `suggestion${s.certain ? '' : ' suggestion--uncertain'}`, 'data-suggested-city': s.slug }, accept, dismiss)
+      : el('li', { className: 'suggestion suggestion--new', 'data-suggested-place': s.name }, accept, dismiss);
+    return item;
   }));
+  // Keyboard work goes on where it was: the next suggestion, else the field to add a city.
+  if (focused >= 0) {
+    const accepts = suggestionList.querySelectorAll('[data-role=accept-suggestion]');
+    (accepts[Math.min(focused, accepts.length - 1)] ?? form.querySelector('[data-role=tag-input]')).focus();
+  }
 }
 
 for (const field of form.querySelectorAll('[data-role=title], [data-role=body], [name="Input.Summary"]')) {

@@ -4,17 +4,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MovingCities.Web.Data;
+using MovingCities.Web.Editors;
 using MovingCities.Web.History;
 using MovingCities.Web.Http;
 using MovingCities.Web.Localization;
 using MovingCities.Web.News;
 using MovingCities.Web.Resources;
+using MovingCities.Web.Tagging;
 using MovingCities.Web.Text;
 
 namespace MovingCities.Web.Pages.Admin.Posts;
 
 /// <summary>Writing a post: create, edit, tag cities, publish and unpublish; refuses to overwrite a newer version.</summary>
-public sealed class EditModel(MovingCitiesDb db, IStringLocalizer<EditorText> text) : PageModel
+/// <remarks>
+/// Publishing (or saving a published post) first runs the tag suggester over title, summary and text: cities on the
+/// map it is certain of that are not tagged hold the post back, and the form comes again naming them, with "tag and
+/// publish" (<c>alsoTag</c>) and "publish without them" (<c>publishWithout</c>, the slugs the editor confirmed).
+/// </remarks>
+public sealed class EditModel(MovingCitiesDb db, IStringLocalizer<EditorText> text, TagSuggestions suggestions, EditorTime time) : PageModel
 {
     /// <summary>The post's fields; labels and messages are keys of <c>Resources/EditorText*.resx</c>.</summary>
     public sealed class PostForm
@@ -63,6 +70,15 @@ public sealed class EditModel(MovingCitiesDb db, IStringLocalizer<EditorText> te
     public PostSnapshot? Conflict { get; private set; }
     public string? ConflictEditor { get; private set; }
 
+    /// <summary>
+    /// Set when publishing was held back: cities on the map the text surely mentions but the post is not tagged with
+    /// (and the editor has not confirmed leaving untagged), in order of first mention.
+    /// </summary>
+    public IReadOnlyList<TagSuggestion> Untagged { get; private set; } = [];
+
+    /// <summary>The handler the held-back publishing came through (Publish, or Save of a published post): the notice's buttons repeat it.</summary>
+    public string HeldHandler { get; private set; } = "Publish";
+
     /// <summary>Names of the tagged cities, for the tag chips.</summary>
     public Dictionary<string, string> CityNames { get; private set; } = [];
 
@@ -86,11 +102,18 @@ public sealed class EditModel(MovingCitiesDb db, IStringLocalizer<EditorText> te
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(int? id) => SaveAsync(id, status: null);
-    public Task<IActionResult> OnPostPublishAsync(int? id) => SaveAsync(id, NewsStatus.Published);
-    public Task<IActionResult> OnPostUnpublishAsync(int? id) => SaveAsync(id, NewsStatus.Draft);
+    /// <param name="alsoTag">Slugs (space-separated) to tag before saving: the notice's "tag and publish".</param>
+    /// <param name="publishWithout">Slugs (space-separated) the editor confirmed to leave untagged: the notice's "publish without them".</param>
+    public Task<IActionResult> OnPostSaveAsync(int? id, string? alsoTag, string? publishWithout) => SaveAsync(id, status: null, alsoTag, publishWithout);
 
-    async Task<IActionResult> SaveAsync(int? id, NewsStatus? status)
+    /// <inheritdoc cref="OnPostSaveAsync"/>
+    public Task<IActionResult> OnPostPublishAsync(int? id, string? alsoTag, string? publishWithout) => SaveAsync(id, NewsStatus.Published, alsoTag, publishWithout);
+
+    public Task<IActionResult> OnPostUnpublishAsync(int? id) => SaveAsync(id, NewsStatus.Draft, null, null);
+
+    static string[] Slugs(string? list) => (list ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    async Task<IActionResult> SaveAsync(int? id, NewsStatus? status, string? alsoTag, string? publishWithout)
     {
         Id = id;
         var post = id is null ? null : await LoadAsync(id.Value);
@@ -98,7 +121,7 @@ public sealed class EditModel(MovingCitiesDb db, IStringLocalizer<EditorText> te
             return NotFound();
         Status = post?.Status ?? NewsStatus.Draft;
 
-        Input.Cities = Input.Cities.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
+        Input.Cities = Input.Cities.Concat(Slugs(alsoTag)).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
         Input.Title ??= ""; // a blank field binds as null; [Required] has already said so
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Text.Slug.From(Input.Title) : Input.Slug.Trim();
         if (string.IsNullOrEmpty(slug) && !string.IsNullOrWhiteSpace(Input.Title))
@@ -131,6 +154,20 @@ public sealed class EditModel(MovingCitiesDb db, IStringLocalizer<EditorText> te
 
         if (post is not null && post.Version != Input.Version)
             return await RefuseAsync(post);
+
+        if ((status ?? Status) == NewsStatus.Published)
+        {
+            var confirmed = Slugs(publishWithout).Select(s => s.ToLowerInvariant()).ToHashSet();
+            // What the live version already mentions untagged was decided when it went live: not asked again.
+            if (post is { Status: NewsStatus.Published })
+                confirmed.UnionWith((await UntaggedMentionsAsync(post.Title, post.Summary, post.Body, post.Cities.Select(c => c.Slug))).Select(s => s.Slug!));
+            Untagged = (await UntaggedMentionsAsync(Input.Title, Input.Summary, Input.Body, Input.Cities)).Where(s => !confirmed.Contains(s.Slug!)).ToList();
+            if (Untagged.Count > 0)
+            {
+                HeldHandler = status == NewsStatus.Published ? "Publish" : "Save";
+                return Page();
+            }
+        }
 
         var before = post is null ? null : PostSnapshot.Of(post);
         post ??= db.NewsPosts.Add(new NewsPost { Slug = slug, Title = Input.Title, Language = Input.Language }).Entity;
@@ -166,6 +203,16 @@ public sealed class EditModel(MovingCitiesDb db, IStringLocalizer<EditorText> te
         return RedirectToPage(new { id = post.Id });
     }
 
+    /// <summary>Cities on the map the suggester is certain the text mentions, but which are not among <paramref name="tagged"/>.</summary>
+    async Task<List<TagSuggestion>> UntaggedMentionsAsync(string? title, string? summary, string? body, IEnumerable<string> tagged)
+    {
+        var suggester = await suggestions.GetAsync(HttpContext.RequestAborted);
+        var taggedSlugs = tagged.ToHashSet();
+        return suggester.Suggest(string.Join('\n', title, summary, body))
+            .Where(s => s.Certain && s.Slug is not null && !taggedSlugs.Contains(s.Slug))
+            .DistinctBy(s => s.Slug).ToList();
+    }
+
     void SlugTaken(string slug) =>
         ModelState.AddModelError("Input.Slug", text["Post.Slug.Taken", $"/news/{slug}"]);
 
@@ -175,7 +222,7 @@ public sealed class EditModel(MovingCitiesDb db, IStringLocalizer<EditorText> te
         Status = current.Status;
         Conflict = PostSnapshot.Of(current);
         ConflictEditor = (await db.Changes.AsNoTracking().Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == current.Id)
-            .OrderByDescending(c => c.Id).FirstOrDefaultAsync())?.Who(SiteLanguages.Current);
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync()) is { } last ? time.Who(last, SiteLanguages.Current) : null;
         Input.Version = current.Version;
         ModelState.Remove("Input.Version"); // the form must now carry the version just shown, not the posted one
         Response.StatusCode = StatusCodes.Status409Conflict;

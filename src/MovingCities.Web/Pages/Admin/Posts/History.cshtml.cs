@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MovingCities.Web.Data;
+using MovingCities.Web.Editors;
 using MovingCities.Web.History;
 using MovingCities.Web.Localization;
 using MovingCities.Web.News;
@@ -11,11 +12,17 @@ using MovingCities.Web.Resources;
 namespace MovingCities.Web.Pages.Admin.Posts;
 
 /// <summary>Every recorded change of a post, with before and after, and restoring a past version.</summary>
-public sealed class HistoryModel(MovingCitiesDb db, IStringLocalizer<EditorText> text) : PageModel
+public sealed class HistoryModel(MovingCitiesDb db, IStringLocalizer<EditorText> text, EditorTime time) : PageModel
 {
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
     public List<Change> Changes { get; private set; } = [];
+
+    /// <summary>What each change did, field by field, by the change's id.</summary>
+    public Dictionary<int, IReadOnlyList<PostFieldChange>> Diffs { get; private set; } = [];
+
+    /// <summary>Names of the cities the changes add or remove (a city deleted since shows as its slug).</summary>
+    public Dictionary<string, string> CityNames { get; private set; } = [];
 
     /// <summary>The post's version this page shows; the restore forms carry it, like every edit form.</summary>
     public int Version { get; private set; }
@@ -57,7 +64,7 @@ public sealed class HistoryModel(MovingCitiesDb db, IStringLocalizer<EditorText>
                 TempData["Saved"] = slugTaken;
                 break;
             default:
-                TempData["Saved"] = text["PostHistory.Restored", Change.When(change.AtUtc, SiteLanguages.Current)].Value;
+                TempData["Saved"] = text["PostHistory.Restored", time.When(change.AtUtc, SiteLanguages.Current)].Value;
                 break;
         }
         return Redirect($"/admin/posts/{id}");
@@ -74,7 +81,7 @@ public sealed class HistoryModel(MovingCitiesDb db, IStringLocalizer<EditorText>
             return NotFound();
         Conflict = PostSnapshot.Of(current);
         Wanted = wanted;
-        ConflictEditor = Changes.FirstOrDefault()?.Who(SiteLanguages.Current);
+        ConflictEditor = Changes.FirstOrDefault() is { } last ? time.Who(last, SiteLanguages.Current) : null;
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
@@ -89,6 +96,9 @@ public sealed class HistoryModel(MovingCitiesDb db, IStringLocalizer<EditorText>
         Version = post.Version;
         Changes = await db.Changes.AsNoTracking().Where(c => c.Subject == ChangeSubjects.Post && c.SubjectId == id)
             .OrderByDescending(c => c.Id).ToListAsync();
+        Diffs = Changes.ToDictionary(c => c.Id, c => PostDiff.Between(HistoryLog.Read<PostSnapshot>(c.Before), HistoryLog.Read<PostSnapshot>(c.After)));
+        var slugs = Diffs.Values.SelectMany(d => d).SelectMany(f => f.Added.Concat(f.Removed)).Distinct().ToList();
+        CityNames = await db.Cities.AsNoTracking().Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Name);
         return post;
     }
 }
