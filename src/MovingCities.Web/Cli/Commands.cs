@@ -18,7 +18,7 @@ public static class Commands
           export <folder>     write the database as a geodata folder (cities, types, networks, news)
           validate-geodata [folder]
                               check a geodata folder (default: the app's) and every city against the gazetteer
-          import-facts <csv> <report.md>
+          import-facts <csv>... <report.md>
                               merge a facts file (geodata/sources/*.csv) into the database
                               (rules: geodata/facts-rules.json)
           create-editor <email> [--admin]
@@ -57,8 +57,8 @@ public static class Commands
                 return Validate(app.Services, null);
             case ["validate-geodata", var folder]:
                 return Validate(app.Services, folder);
-            case ["import-facts", var csv, var report]:
-                return await ImportFactsAsync(app.Services, csv, report);
+            case ["import-facts", _, _, ..]:
+                return await ImportFactsAsync(app.Services, positional[1..^1], positional[^1]);
             case ["create-editor", var email]:
                 return await Editors.EditorAccounts.CreateFromConsoleAsync(app.Services, email, admin: false);
             case ["create-editor", var email, AdminFlag]:
@@ -121,21 +121,23 @@ public static class Commands
         return 0;
     }
 
-    static async Task<int> ImportFactsAsync(IServiceProvider services, string csv, string reportPath)
+    /// <summary>Merges facts files, in the order given, into the database; one report accounts for every row of all of them.</summary>
+    static async Task<int> ImportFactsAsync(IServiceProvider services, IReadOnlyList<string> csvs, string reportPath)
     {
-        if (!File.Exists(csv))
-        {
-            await Console.Error.WriteLineAsync($"import-facts: no such file: {Path.GetFullPath(csv)}");
-            return 1;
-        }
+        foreach (var csv in csvs)
+            if (!File.Exists(csv))
+            {
+                await Console.Error.WriteLineAsync($"import-facts: no such file: {Path.GetFullPath(csv)}");
+                return 1;
+            }
         await Database.MigrateAndSeedAsync(services);
         var folder = GeodataLocation.Resolve(services);
         await using var scope = services.CreateAsyncScope();
         var import = new FactsImport(scope.ServiceProvider.GetRequiredService<MovingCitiesDb>(), Gazetteer.Load(folder), FactsRules.Load(folder));
-        var report = await import.RunAsync(FactsFile.Read(csv));
-        await File.WriteAllTextAsync(reportPath, report.ToMarkdown(Path.GetFileName(csv)));
-        Console.WriteLine($"import-facts: {report.Rows} rows; {report.CitiesCreated} cities created, {report.Commitments} commitments, " +
-            $"{report.Memberships} memberships, {report.Profiles} profiles; {report.Unplaced.Count} rows not placed, " +
+        var report = await import.RunAsync(csvs.SelectMany(FactsFile.Read).ToList());
+        await File.WriteAllTextAsync(reportPath, report.ToMarkdown());
+        Console.WriteLine($"import-facts: {report.Rows} rows from {csvs.Count} file(s); {report.CitiesCreated} cities created, {report.Commitments} commitments, " +
+            $"{report.Memberships} memberships, {report.Profiles} profiles, {report.AlreadyPresent} already present; {report.Unplaced.Count} rows not placed, " +
             $"{report.Skipped.Count} skipped; report in {reportPath}");
         return 0;
     }

@@ -18,14 +18,19 @@ public class RealGeodataTests
     static readonly Lazy<GeodataSet> Data = new(() => GeodataReader.Read(TestApp.RepoGeodata));
     const string ConferencePost = "https://moving-cities.eu/de/aktuelles/tageskonferenz-kommunen-als-sichere-haefen-erfahrungen-and-perspektiven";
 
-    /// <summary>The facts file merged into geodata/ (geodata/sources/README.md), named in facts-report.md.</summary>
-    static string FactsCsv => Path.Combine(TestApp.RepoGeodata, "sources", "solidarity-commitments.csv");
+    /// <summary>The facts files merged into geodata/, in the order merged (geodata/sources/README.md), named in facts-report.md.</summary>
+    static readonly string[] FactsCsvs = ["solidarity-commitments.csv", "solidarity-commitments-2.csv", "solidarity-commitments-3.csv",
+        "solidarity-commitments-4.csv", "solidarity-commitments-5.csv"];
+
+    static string FactsPath(string file) => Path.Combine(TestApp.RepoGeodata, "sources", file);
+
+    static List<FactRow> AllRows() => FactsCsvs.SelectMany(file => FactsFile.Read(FactsPath(file))).ToList();
 
     static string CommittedReport => File.ReadAllText(Path.Combine(TestApp.RepoGeodata, "facts-report.md"));
 
-    /// <summary>The rows a facts report lists as not placed or skipped, one table line each.</summary>
+    /// <summary>The rows a facts report lists as not placed or skipped, one table line each (file, line, …).</summary>
     static string[] ReportedRows(string report) =>
-        report.Split('\n').Where(line => Regex.IsMatch(line, @"^\| \d+ \| ")).Order(StringComparer.Ordinal).ToArray();
+        report.Split('\n').Where(line => Regex.IsMatch(line, @"^\| solidarity-commitments[^|]*\.csv \| \d+ \| ")).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
     public void The_real_geodata_passes_validation()
@@ -40,7 +45,7 @@ public class RealGeodataTests
     [Fact]
     public void Every_city_has_a_source_and_comes_from_the_facts_file_or_a_news_post()
     {
-        var factsPlaces = FactsFile.Read(FactsCsv).Select(r => (r.City.Trim(), r.Country.Trim())).ToHashSet();
+        var factsPlaces = AllRows().Select(r => (r.City.Trim(), r.Country.Trim())).ToHashSet();
         var members = Data.Value.Networks.SelectMany(n => n.Members).Where(m => m.SourceUrl is not null).Select(m => m.City).ToHashSet();
         var tagged = Data.Value.News.Where(p => p.Source is not null).SelectMany(p => p.Cities).ToHashSet();
         var unsourced = Data.Value.Cities
@@ -73,31 +78,78 @@ public class RealGeodataTests
     }
 
     [Fact]
-    public void Every_row_of_the_facts_file_is_in_geodata_or_listed_in_the_report_with_a_reason()
+    public void Every_row_of_every_facts_file_is_in_geodata_or_listed_in_the_report_with_a_reason()
     {
-        Assert.True(File.Exists(FactsCsv), $"the facts file is expected in the repository at {FactsCsv}");
-        var rows = FactsFile.Read(FactsCsv);
         var rules = FactsRules.Load(TestApp.RepoGeodata);
         var report = CommittedReport;
-        // The committed report describes this very file: same name, every row read.
-        Assert.Contains($"from `{Path.GetFileName(FactsCsv)}`", report);
-        Assert.Contains($"- rows read: {rows.Count}\n", report);
-        Assert.NotEmpty(rows);
         var missing = new List<string>();
-        foreach (var row in rows)
+        var placed = 0;
+        foreach (var file in FactsCsvs)
         {
-            var city = Data.Value.Cities.SingleOrDefault(c => c.Name == row.City && c.Country == row.Country);
-            var found = city is not null && row.Commitment switch
+            Assert.True(File.Exists(FactsPath(file)), $"the facts file is expected in the repository at {FactsPath(file)}");
+            var rows = FactsFile.Read(FactsPath(file));
+            Assert.NotEmpty(rows);
+            // The committed report describes these very files: each named, every row read.
+            Assert.Contains($"`{file}`", report);
+            Assert.Contains($"{file}: {rows.Count}", report);
+            foreach (var row in rows)
             {
-                "featured-city" => city.ProfileUrl == row.SourceUrl,
-                "solidarity-city-network" => Data.Value.Networks.Any(n => n.Members.Any(m => m.City == city.Slug && m.SourceUrl == row.SourceUrl)),
-                "other" => city.Commitments.Any(c => c.Type == rules.OtherTypeFor(row.City, row.Country)!.Type && c.SourceUrl == row.SourceUrl),
-                _ => city.Commitments.Any(c => c.Type == row.Commitment && c.SourceUrl == row.SourceUrl),
-            };
-            if (!found && !report.Contains($"| {row.Line} | {row.City} |"))
-                missing.Add($"line {row.Line}: {row.City} {row.Commitment} {row.SourceUrl}");
+                var city = Data.Value.Cities.SingleOrDefault(c => c.Name == row.City && c.Country == row.Country);
+                var live = row.Status is "declared" or "implemented";
+                var found = city is not null && row.Commitment switch
+                {
+                    "featured-city" => city.ProfileUrl == row.SourceUrl,
+                    "solidarity-city-network" when live => Data.Value.Networks.Any(n => n.Members.Any(m => m.City == city.Slug && m.SourceUrl == row.SourceUrl)),
+                    "solidarity-city-network" => city.Commitments.Any(c => c.Type == rules.NetworkRowsNotMemberships!.Type && c.SourceUrl == row.SourceUrl),
+                    "other" => city.Commitments.Any(c => c.Type == rules.OtherTypeFor(row)!.Type && c.SourceUrl == row.SourceUrl),
+                    _ => city.Commitments.Any(c => c.Type == row.Commitment && c.SourceUrl == row.SourceUrl),
+                };
+                var reported = report.Contains($"| {file} | {row.Line} | {row.City} |");
+                if (found) placed++;
+                if (!found && !reported)
+                    missing.Add($"{file} line {row.Line}: {row.City} {row.Commitment} {row.SourceUrl}");
+                Assert.False(found && reported, $"{file} line {row.Line}: {row.City} is both in geodata and reported as not placed");
+            }
         }
         Assert.Empty(missing);
+        Assert.Equal(AllRows().Count, placed + ReportedRows(report).Length);
+    }
+
+    [Fact]
+    public void Rejected_and_revoked_rows_keep_their_status_date_and_source_never_the_old_state()
+    {
+        var rows = AllRows();
+        var rules = FactsRules.Load(TestApp.RepoGeodata);
+        foreach (var row in rows.Where(r => r.Status is "rejected" or "revoked"))
+        {
+            var city = Data.Value.Cities.SingleOrDefault(c => c.Name == row.City && c.Country == row.Country);
+            if (city is null)
+                continue; // reported, checked above
+            var commitment = Assert.Single(city.Commitments, c => c.SourceUrl == row.SourceUrl);
+            Assert.Equal(row.Status, commitment.Status);
+            Assert.Equal(string.IsNullOrEmpty(row.Date) ? null : row.Date, commitment.Date);
+        }
+        var denzlingen = Data.Value.Cities.Single(c => c.Name == "Denzlingen").Commitments.Single();
+        Assert.Equal(("safe-harbour-alliance", "revoked", "2020-11"), (denzlingen.Type, denzlingen.Status, denzlingen.Date));
+        // A row whose own note says the model ended is recorded as revoked by rule, not as its old state.
+        var riace = Data.Value.Cities.Single(c => c.Name == "Riace").Commitments.Single();
+        Assert.Equal("revoked", riace.Status);
+        Assert.NotNull(rules.Statuses!.Single(s => s.City == "Riace").Why);
+        Assert.Equal(49, Data.Value.Cities.SelectMany(c => c.Commitments).Count(c => c.Status == "rejected"));
+    }
+
+    [Fact]
+    public void The_real_data_has_the_merged_counts()
+    {
+        Assert.Equal(804, Data.Value.Cities.Count);
+        var commitments = Data.Value.Cities.SelectMany(c => c.Commitments).ToList();
+        Assert.Equal(839, commitments.Count);
+        Assert.Equal(
+            new Dictionary<string, int> { ["announced"] = 240, ["decided"] = 427, ["implemented"] = 116, ["rejected"] = 49, ["revoked"] = 7 },
+            commitments.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Count()));
+        Assert.Equal(10, Data.Value.Networks.Count);
+        Assert.Equal(107, Data.Value.Networks.Sum(n => n.Members.Count));
+        Assert.Equal(996, AllRows().Count);
     }
 
     [Fact]
@@ -149,10 +201,10 @@ public class RealGeodataTests
     {
         using var app = new TestApp(geodataPath: TestApp.RepoGeodata);
         var report = await app.WithDb(db =>
-            new FactsImport(db, SharedGazetteer.Value, FactsRules.Load(TestApp.RepoGeodata)).RunAsync(FactsFile.Read(FactsCsv)));
+            new FactsImport(db, SharedGazetteer.Value, FactsRules.Load(TestApp.RepoGeodata)).RunAsync(AllRows()));
         Assert.Equal(0, report.CitiesCreated + report.Commitments + report.Memberships + report.Profiles);
         // What stays unplaced or skipped is exactly what the committed report lists, with the same reasons.
-        Assert.Equal(ReportedRows(CommittedReport), ReportedRows(report.ToMarkdown(Path.GetFileName(FactsCsv))));
+        Assert.Equal(ReportedRows(CommittedReport), ReportedRows(report.ToMarkdown()));
     }
 
     // Validation catches what it promises to catch, each problem naming file and item.

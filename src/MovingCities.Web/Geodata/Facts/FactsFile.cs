@@ -18,6 +18,8 @@ public sealed class FactRow
     [Name("note")] public string Note { get; set; } = "";
 
     [Ignore] public int Line { get; set; }
+    /// <summary>The facts file's name (e.g. <c>solidarity-commitments-2.csv</c>): with <see cref="Line"/>, where the row is.</summary>
+    [Ignore] public string File { get; set; } = "";
 }
 
 /// <summary>Reading a facts file: its rows with the line each came from, for the report.</summary>
@@ -34,6 +36,7 @@ public static class FactsFile
         {
             var row = csv.GetRecord<FactRow>();
             row.Line = csv.Parser.RawRow;
+            row.File = Path.GetFileName(path);
             rows.Add(row);
         }
         return rows;

@@ -25,13 +25,21 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
     public async Task<FactsReport> RunAsync(IReadOnlyList<FactRow> rows)
     {
         var report = new FactsReport { Rows = rows.Count };
+        foreach (var file in rows.GroupBy(r => r.File))
+            report.Files.Add((file.Key, file.Count()));
+        report.AllRows.AddRange(rows);
         var knownTypes = (await db.CommitmentTypes.Select(t => t.Key).ToListAsync()).ToHashSet();
         var cities = await db.Cities.Include(c => c.Commitments).Include(c => c.Memberships).ThenInclude(m => m.Network).AsSplitQuery().ToListAsync();
         var networks = await db.Networks.ToDictionaryAsync(n => n.Slug);
         var slugs = cities.Select(c => c.Slug).ToHashSet();
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        foreach (var group in rows.GroupBy(r => (r.City.Trim(), r.Country.Trim())))
+        // Rows left out by rule (places that are not municipalities, say) are reported before any place is looked up.
+        var kept = new List<FactRow>();
+        foreach (var row in rows)
+            if (rules.SkipFor(row) is { } skip) Skip(row, $"left out by rule: {skip.Why}", report);
+            else kept.Add(row);
+        foreach (var group in kept.GroupBy(r => (r.City.Trim(), r.Country.Trim())))
         {
             var (name, country) = group.Key;
             var nameKey = CityRules.NameKey(name);
@@ -50,6 +58,14 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
             var added = 0;
             foreach (var row in group)
                 added += Apply(city, row, knownTypes, networks, report);
+            if (created && added == 0)
+            {
+                // Every row of a new place was skipped: no city without a fact.
+                db.Cities.Remove(city);
+                cities.Remove(city);
+                slugs.Remove(city.Slug);
+                continue;
+            }
             if (created) report.CitiesCreated++;
             else if (added > 0)
             {
@@ -98,7 +114,14 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
             return Skip(row, $"date \"{row.Date}\" is not YYYY, YYYY-MM or YYYY-MM-DD", report);
         if (!Statuses.TryGetValue(row.Status.Trim().ToLowerInvariant(), out var status))
             return Skip(row, $"status \"{row.Status}\" is not one of {string.Join(", ", Statuses.Keys)}", report);
+        if (rules.StatusFor(row) is { } changed)
+        {
+            status = Statuses[changed.Status];
+            date = changed.Date ?? date;
+            report.Decisions.Add((row.City, $"{row.Commitment} row ({row.Status}) recorded as {changed.Status}{(changed.Date is null ? "" : " (" + changed.Date + ")")}: {changed.Why}"));
+        }
         var summary = NullIfEmpty(row.Note);
+        var type = row.Commitment;
 
         switch (row.Commitment)
         {
@@ -113,6 +136,14 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
                 city.ProfileUrl = row.SourceUrl;
                 report.Profiles++;
                 return 1;
+
+            case "solidarity-city-network" when status is not (CommitmentStatus.Decided or CommitmentStatus.Implemented):
+                // Offered, refused or withdrawn: not a membership (memberships have no status).
+                if (rules.NetworkRowsNotMemberships is not { } asCommitment)
+                    return Skip(row, $"a {row.Status} network row is not a membership, and facts-rules.json names no type for it", report);
+                type = asCommitment.Type;
+                report.Decisions.Add((row.City, $"{row.Status} solidarity-city-network row filed as {type} ({row.Status}): {asCommitment.Why}"));
+                break;
 
             case "solidarity-city-network":
                 var rule = rules.NetworkFor(row.Note);
@@ -134,10 +165,9 @@ public sealed class FactsImport(MovingCitiesDb db, Gazetteer gazetteer, FactsRul
                 return 1;
         }
 
-        var type = row.Commitment;
         if (type == "other")
         {
-            var other = rules.OtherTypeFor(row.City, row.Country);
+            var other = rules.OtherTypeFor(row);
             if (other is null)
                 return Skip(row, "an 'other' row without a catalogue type in facts-rules.json", report);
             type = other.Type;
