@@ -4,8 +4,28 @@ using MovingCities.Web.Text;
 namespace MovingCities.Web.Tagging;
 
 /// <summary>A city on the map, as the suggester knows it (the position tells a district of it from a namesake).</summary>
+/// <param name="LocationNote">Why the city is not at the gazetteer's point for its name, if it is not.</param>
 public sealed record KnownCity(string Slug, string Name, string Country, string? Region, string? GazetteerName,
-    double? Latitude = null, double? Longitude = null);
+    double? Latitude = null, double? Longitude = null, string? LocationNote = null)
+{
+    /// <summary>
+    /// The city stands at another place's point: a municipality of Rome or Brussels placed at Rome or Brussels, with
+    /// a location note. The gazetteer name is then that other place's, and the city does not answer to it. A place
+    /// whose name holds the gazetteer's ("Lampedusa e Linosa" at Lampedusa, "Landkreis Konstanz" at Konstanz) is
+    /// placed at its own main town, and does.
+    /// </summary>
+    public bool PlacedElsewhere => LocationNote is not null && GazetteerName is { } other
+        && !$" {TaggingLexicon.Fold(Name)} ".Contains($" {TaggingLexicon.Fold(other)} ", StringComparison.Ordinal);
+
+    /// <summary>The gazetteer's name when it is this city's own ("The Hague" for Den Haag), else none.</summary>
+    public string? OwnGazetteerName => PlacedElsewhere ? null : GazetteerName;
+
+    /// <summary>
+    /// The name a suggestion gives: the gazetteer's where it is the city's own, so a place that joins the map keeps
+    /// answering to the name it had as a gazetteer place ("Bergen" for "Bergen (Norway)").
+    /// </summary>
+    public string SuggestedName => OwnGazetteerName ?? Name;
+}
 
 /// <summary>A place found in a text: a city on the map (Slug set) or a gazetteer place not yet on it.</summary>
 /// <param name="Words">The words that matched, whole and as written ("Halle (Saale)", "Osnabrücker").</param>
@@ -113,7 +133,7 @@ public sealed class TagSuggester
         }
         int PopulationOf(KnownCity city) => Math.Max(
             population.GetValueOrDefault((city.Country, Slug.SearchKey(city.Name))),
-            city.GazetteerName is { } seat ? population.GetValueOrDefault((city.Country, Slug.SearchKey(seat))) : 0);
+            city.OwnGazetteerName is { } seat ? population.GetValueOrDefault((city.Country, Slug.SearchKey(seat))) : 0);
 
         var knownKeys = new HashSet<(string, string)>();
         var known = cityList.Select(c => new Place(c, null, PopulationOf(c))).ToList();
@@ -124,7 +144,7 @@ public sealed class TagSuggester
                 AddOnce(Add(key, plain).Known, city);
                 knownKeys.Add((key, city.Country));
             }
-            if (city.City.GazetteerName is { } seat)
+            if (city.City.OwnGazetteerName is { } seat)
                 foreach (var (key, plain) in NameKeys(seat))
                 {
                     AddOnce(Add(key, plain).KnownBySeat, city);
@@ -133,7 +153,7 @@ public sealed class TagSuggester
         }
         // Short forms ("Frankfurt" for Frankfurt am Main and Frankfurt (Oder)) where no place has that name itself.
         foreach (var city in known)
-            foreach (var name in new[] { city.City!.Name, city.City.GazetteerName }.OfType<string>())
+            foreach (var name in new[] { city.City!.Name, city.City.OwnGazetteerName }.OfType<string>())
                 if (ShortFormOf(name) is { } shortForm && !knownKeys.Contains((TaggingLexicon.Fold(shortForm), city.Country)))
                     AddOnce(Add(TaggingLexicon.Fold(shortForm), Slug.SearchKey(shortForm)).Known, city);
 
@@ -162,7 +182,7 @@ public sealed class TagSuggester
         foreach (var city in known)
         {
             AddTo(knownByName, (city.Country, Slug.SearchKey(city.City!.Name)), city);
-            if (city.City.GazetteerName is { } seat)
+            if (city.City.OwnGazetteerName is { } seat)
                 AddTo(knownBySeatName, (city.Country, Slug.SearchKey(seat)), city);
         }
         List<Place> ResolveAll(string name, string country)
@@ -467,7 +487,7 @@ public sealed class TagSuggester
         {
             var (words, certain, doubt) = found[p];
             return p.City is { } city
-                ? new TagSuggestion(city.Slug, city.Name, city.Country, city.Region, words, certain ? null : doubt, null, null)
+                ? new TagSuggestion(city.Slug, city.SuggestedName, city.Country, city.Region, words, certain ? null : doubt, null, null)
                 : new TagSuggestion(null, p.Gazetteer!.Name, p.Country, p.Gazetteer.Region, words, certain ? null : doubt,
                     p.Gazetteer.Longitude, p.Gazetteer.Latitude);
         }).ToList();
@@ -568,8 +588,10 @@ public sealed class TagSuggester
         }
         if (regionBefore && mention.Form is Form.Name or Form.Genitive)
         {
-            // "Das Land Brandenburg", "Kanton Zürich": the state or canton, not the city
-            if (gazetteerOnly)
+            // "Das Land Brandenburg", "Kanton Zürich": the state or canton, not the city. A city called that very name
+            // ("Bundesland Bremen") may still be meant; one that only shares the short form of its name ("Brandenburg"
+            // for Brandenburg an der Havel) is not.
+            if (gazetteerOnly || single && !candidates.Known.Any(c => CalledExactly(c.City!, token.Key)))
             {
                 Reject();
                 return;
@@ -637,6 +659,10 @@ public sealed class TagSuggester
     }
 
     /// <summary>Two mentions next to each other in a list: "Marl, Minden und Rheine", "Essen und Duisburg".</summary>
+    /// <summary>Whether a city's own name (or its own gazetteer name) is the word, not only the short form of it.</summary>
+    static bool CalledExactly(KnownCity city, string key) =>
+        TaggingLexicon.Fold(city.Name) == key || city.OwnGazetteerName is { } own && TaggingLexicon.Fold(own) == key;
+
     static bool Listed(string text, List<TextToken> tokens, Mention a, Mention b)
     {
         var (left, right) = a.First < b.First ? (a, b) : (b, a);
@@ -650,7 +676,8 @@ public sealed class TagSuggester
     (Place Place, Localization.Message? Doubt)? Choose(Mention mention, List<TextToken> tokens, ref string?[]? countryWords)
     {
         var candidates = mention.Candidates;
-        var all = candidates.All.ToList();
+        // Namesakes in other countries include cities on the map known by their gazetteer name ("Bergen (Norway)").
+        var all = candidates.All.Concat(candidates.KnownBySeat).Distinct().ToList();
         if (all.Count == 0)
             return null;
         if (all.Select(p => p.Country).Distinct().Count() > 1)

@@ -19,7 +19,7 @@ public sealed class TagSuggestions
         _suggester = new(dataVersion, scopes, async (db, cancellationToken) =>
         {
             var cities = await db.Cities.AsNoTracking()
-                .Select(c => new KnownCity(c.Slug, c.Name, c.Country, c.Region, c.GazetteerName, c.Latitude, c.Longitude))
+                .Select(c => new KnownCity(c.Slug, c.Name, c.Country, c.Region, c.GazetteerName, c.Latitude, c.Longitude, c.LocationNote))
                 .ToListAsync(cancellationToken);
             return new TagSuggester(cities, gazetteer.Gazetteer?.Places ?? [], gazetteer.CommonWords, lexicon.Value);
         });

@@ -19,7 +19,7 @@ public static class RealSuggester
             string? Text(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
             var position = f.GetProperty("geometry").GetProperty("coordinates");
             return new KnownCity(f.GetProperty("id").GetString()!, Text("name")!, Text("country")!, Text("region"), Text("gazetteerName"),
-                position[1].GetDouble(), position[0].GetDouble());
+                position[1].GetDouble(), position[0].GetDouble(), Text("locationNote"));
         }).ToList();
         return new TagSuggester(known, Gazetteer.Load(folder).Places,
             GazetteerSource.ReadWordList(Path.Combine(folder, GazetteerSource.CommonWordsFile)), TaggingLexicon.Load(folder));
