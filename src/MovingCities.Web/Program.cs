@@ -119,6 +119,7 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapCities();
+app.MapPlaces();
 app.MapCommitmentTypes();
 app.MapNewsApi();
 app.MapBasemap();
