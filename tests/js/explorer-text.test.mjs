@@ -25,7 +25,7 @@ const german = resx('src/MovingCities.Web/Resources/MapText.de.resx');
 
 // The explorer's modules: everything main.js reaches, not the editor's.
 const explorerModules = ['explorer.js', 'panel.js', 'list.js', 'filters.js', 'search.js', 'markers.js', 'api.js',
-  'history.js', 'main.js', 'combobox.js', 'country-choice.js', 'geo.js', 'basemap.js', 'text.js'];
+  'history.js', 'main.js', 'combobox.js', 'country-choice.js', 'geo.js', 'basemap.js', 'text.js', 'near.js'];
 const sources = Object.fromEntries(explorerModules.map((name) => [name, read(`wwwroot/js/${name}`)]));
 const withoutComments = (code) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
@@ -94,7 +94,7 @@ test('the explorer\'s modules are all checked here', () => {
       }
     }
   }
-  const pure = ['strings.js', 'locale.js', 'dates.js', 'languages.js', 'options.js', 'selection.js', 'url-state.js'];
+  const pure = ['strings.js', 'locale.js', 'dates.js', 'languages.js', 'options.js', 'selection.js', 'url-state.js', 'nearest.js'];
   const unchecked = [...imported].filter((name) => !explorerModules.includes(name) && !pure.includes(name));
   assert.deepEqual(unchecked, [], 'add them to explorerModules above');
   assert.ok(readdirSync(new URL('wwwroot/js/', repo)).includes('explorer.js'));
