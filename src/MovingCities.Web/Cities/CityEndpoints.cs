@@ -74,7 +74,7 @@ public static class CityEndpoints
             var slugs = (await filter.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
             candidates = prepared.Cities.Where(c => slugs.Contains(c.Summary.Slug));
         }
-        var kept = candidates.Where(c => filter.Selection.Matches(c.Summary.Country, c.Summary.Region, c.Facts)).ToList();
+        var kept = candidates.Where(c => filter.Selection.Matches(c.Summary.Country, c.Summary.Region, c.Facts));
         var nearest = NearestCities.Of(kept, filter.Near!);
         return CityFeatures.Layer(nearest.Select(n => (n.City, (double?)n.Km)), prepared.TypeOrder).ToResult();
     }
