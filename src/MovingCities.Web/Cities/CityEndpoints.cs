@@ -66,16 +66,12 @@ public static class CityEndpoints
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Invalid city filter");
 
-        IEnumerable<PreparedCity> candidates;
-        if (filter.SelectionOnly)
-            candidates = prepared.Cities;
-        else
-        {
-            var slugs = (await filter.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            candidates = prepared.Cities.Where(c => slugs.Contains(c.Summary.Slug));
-        }
-        var kept = candidates.Where(c => filter.Selection.Matches(c.Summary.Country, c.Summary.Region, c.Facts));
-        var nearest = NearestCities.Of(kept, filter.Near!);
+        HashSet<string>? narrowed = null;
+        if (!filter.SelectionOnly)
+            narrowed = (await filter.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var selection = filter.Selection;
+        var nearest = NearestCities.Of(prepared.Cities, prepared.Positions, filter.Near!, city =>
+            (narrowed is null || narrowed.Contains(city.Summary.Slug)) && selection.Matches(city.Summary.Country, city.Summary.Region, city.Facts));
         return CityFeatures.Layer(nearest.Select(n => (n.City, (double?)n.Km)), prepared.TypeOrder).ToResult();
     }
 

@@ -17,11 +17,16 @@ public sealed class CityLayer(DataVersion dataVersion, IServiceScopeFactory scop
         var typeOrder = await db.CommitmentTypes.ToDictionaryAsync(t => t.Key, t => t.SortOrder, cancellationToken);
         var cities = await CityFeatures.Summaries(db.Cities.AsNoTracking()).AsSplitQuery().ToListAsync(cancellationToken);
         var representation = CityFeatures.Layer(cities, typeOrder, CompressionFor(cities.Count)).Precompress();
-        return new Prepared(representation, typeOrder, cities.Select(c => new PreparedCity(c)).ToArray());
+        var prepared = cities.Select(c => new PreparedCity(c)).ToArray();
+        return new Prepared(representation, typeOrder, prepared, prepared.Select(c => c.Position).ToArray());
     });
 
-    /// <summary>The layer's bytes, the catalogue order of the types and every city in slug order.</summary>
-    public sealed record Prepared(Representation Representation, IReadOnlyDictionary<string, int> TypeOrder, PreparedCity[] Cities);
+    /// <summary>
+    /// The layer's bytes, the catalogue order of the types and every city in slug order, with their positions side
+    /// by side in one array (<paramref name="Positions"/>[i] is <paramref name="Cities"/>[i]'s): ranking 100,000
+    /// cities by distance then reads memory in order instead of visiting 100,000 objects.
+    /// </summary>
+    public sealed record Prepared(Representation Representation, IReadOnlyDictionary<string, int> TypeOrder, PreparedCity[] Cities, Distance.Position[] Positions);
 
     /// <summary>
     /// Brotli's smallest size costs seconds per megabyte: worth it for today's few hundred cities, but every

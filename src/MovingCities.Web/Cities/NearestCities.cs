@@ -2,46 +2,61 @@ namespace MovingCities.Web.Cities;
 
 /// <summary>
 /// Cities sorted by their distance from a point (<c>near=lon,lat&amp;limit=n</c>): nearest first, equal distances
-/// in the order given (slug order). One pass ranks them by <see cref="Distance.ChordSquared"/> (no trigonometry per
-/// city); with a limit only that many are kept while scanning (a bounded heap: O(n log limit)), and only those get
-/// their distance in km.
+/// in the order given (slug order). One pass over the positions ranks them by <see cref="Distance.ChordSquared"/>
+/// (no trigonometry per city). With a limit only that many are kept while scanning (a bounded heap: O(n log
+/// limit)), and whether a city passes the filters is asked only when it is nearer than the farthest kept so far,
+/// so the cities themselves are rarely visited. Only the kept ones get their distance in km.
 /// </summary>
 public static class NearestCities
 {
-    public static IReadOnlyList<(CitySummary City, double Km)> Of(IEnumerable<PreparedCity> cities, Nearness near)
+    /// <param name="positions">positions[i] is cities[i]'s.</param>
+    /// <param name="keeps">Whether the filters keep a city.</param>
+    public static IReadOnlyList<(CitySummary City, double Km)> Of(
+        PreparedCity[] cities, Distance.Position[] positions, Nearness near, Func<PreparedCity, bool> keeps)
     {
         var here = new Distance.Position(near.Longitude, near.Latitude);
         if (near.Limit is not { } limit)
         {
-            var all = cities.Select((city, index) => (city, Rank: Distance.ChordSquared(here, city.Position), index)).ToArray();
-            Array.Sort(all, (a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.index.CompareTo(b.index));
-            return all.Select(c => (c.city.Summary, Distance.KmOfChordSquared(c.Rank))).ToArray();
+            var all = new List<(double Rank, int Index)>();
+            for (var i = 0; i < cities.Length; i++)
+                if (keeps(cities[i]))
+                    all.Add((Distance.ChordSquared(here, positions[i]), i));
+            all.Sort(NearestFirst);
+            return all.Select(c => (cities[c.Index].Summary, Distance.KmOfChordSquared(c.Rank))).ToArray();
         }
 
-        // The farthest kept so far on top: a closer city replaces it.
-        var kept = new PriorityQueue<PreparedCity, (double Rank, int Index)>(limit + 1, Farthest.First);
-        var i = 0;
-        foreach (var city in cities)
+        // The farthest kept so far on top: a nearer city that the filters keep replaces it.
+        var kept = new PriorityQueue<int, (double Rank, int Index)>(limit + 1, Farthest.First);
+        var farthest = (Rank: double.PositiveInfinity, Index: int.MaxValue);
+        for (var i = 0; i < positions.Length; i++)
         {
-            var rank = (Distance.ChordSquared(here, city.Position), i++);
+            var rank = (Distance.ChordSquared(here, positions[i]), i);
+            if (kept.Count == limit && NearestFirst(rank, farthest) >= 0)
+                continue;
+            if (!keeps(cities[i]))
+                continue;
             if (kept.Count < limit)
-                kept.Enqueue(city, rank);
-            else if (kept.TryPeek(out _, out var farthest) && Farthest.First.Compare(rank, farthest) > 0)
-                kept.EnqueueDequeue(city, rank);
+                kept.Enqueue(i, rank);
+            else
+                kept.EnqueueDequeue(i, rank);
+            if (kept.Count == limit)
+                kept.TryPeek(out _, out farthest);
         }
-        var nearest = new (CitySummary City, double Rank, int Index)[kept.Count];
-        var n = 0;
-        while (kept.TryDequeue(out var city, out var priority))
-            nearest[n++] = (city.Summary, priority.Rank, priority.Index);
-        return nearest.OrderBy(c => c.Rank).ThenBy(c => c.Index).Select(c => (c.City, Distance.KmOfChordSquared(c.Rank))).ToArray();
+        var nearest = new List<(double Rank, int Index)>(kept.Count);
+        while (kept.TryDequeue(out _, out var priority))
+            nearest.Add(priority);
+        nearest.Sort(NearestFirst);
+        return nearest.Select(c => (cities[c.Index].Summary, Distance.KmOfChordSquared(c.Rank))).ToArray();
     }
+
+    static int NearestFirst((double Rank, int Index) a, (double Rank, int Index) b) =>
+        a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.Index.CompareTo(b.Index);
 
     /// <summary>Orders (rank, index) farthest first, so the heap's top is the one to drop.</summary>
     sealed class Farthest : IComparer<(double Rank, int Index)>
     {
         public static readonly Farthest First = new();
 
-        public int Compare((double Rank, int Index) a, (double Rank, int Index) b) =>
-            a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : b.Index.CompareTo(a.Index);
+        public int Compare((double Rank, int Index) a, (double Rank, int Index) b) => NearestFirst(b, a);
     }
 }
