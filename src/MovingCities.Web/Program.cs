@@ -122,6 +122,7 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapCities();
+app.MapPlaces();
 app.MapCommitmentTypes();
 app.MapNewsApi();
 app.MapBasemap();

@@ -37,6 +37,9 @@ export const fetchCommitmentTypes = () => getJson('/api/commitment-types');
 /** One city with its commitments, networks and news, loaded when it is opened. */
 export const fetchCity = (slug, signal) => getJson(`/api/cities/${encodeURIComponent(slug)}`, signal);
 
+/** Gazetteer places by name, the best matches first: { places: [{ name, country, region, longitude, latitude }] }. */
+export const fetchPlaces = (name) => getJson(`/api/places?q=${encodeURIComponent(name)}`);
+
 /** The tile layer (or null) and where the offline country outlines are. */
 export const fetchBasemap = () => getJson('/api/basemap');
 

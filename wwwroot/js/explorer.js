@@ -12,6 +12,7 @@ import { CityPanel } from './panel.js';
 import { CityList, byName } from './list.js';
 import { CitySearch } from './search.js';
 import { Filters } from './filters.js';
+import { NearMe } from './near.js';
 import { boundsOfFeatures, featureLatLng } from './geo.js';
 import { createLocale } from './locale.js';
 import { createClusterGroup, createMarker, iconFactory, markerTitle, hasWithdrawn } from './markers.js';
@@ -42,6 +43,7 @@ export const roles = Object.freeze([
   'search-input', 'search-options',
   'filters', 'commitment-types', 'statuses', 'year-from', 'year-to', 'years-output', 'undated', 'country', 'region', 'reset',
   'timeline-play', 'timeline-back', 'timeline-forward', 'timeline-year', 'chart',
+  'near-me', 'near-place', 'near-place-input', 'near-status', 'near-list',
   'summary', 'only-in-view', 'city-list', 'more',
   'panel', 'panel-title', 'panel-body', 'close',
 ]);
@@ -97,6 +99,7 @@ export function createExplorer(root, givenOptions) {
   let chart;
   let timeline;
   let panel;
+  let near;
 
   function setStatus(mapState, text) {
     root.dataset.mapState = mapState;
@@ -121,6 +124,7 @@ export function createExplorer(root, givenOptions) {
     timeline.follow(state.to);
     showSummary();
     updateList();
+    near.setCities(shown);
     if (refit && shown.length) {
       map.fitBounds(boundsOfFeatures(shown), { padding: mapOptions.fitPadding, maxZoom: mapOptions.fitMaxZoom, animate: !reducedMotion });
     }
@@ -182,7 +186,7 @@ export function createExplorer(root, givenOptions) {
 
   /**
    * Opens a city in the panel and highlights it on the map and in the list.
-   * @param {'marker'|'list'|'search'|'url'} from  where it was chosen: decides whether the map moves and where focus returns
+   * @param {'marker'|'list'|'near'|'search'|'url'} from  where it was chosen: decides whether the map moves and where focus returns
    */
   async function openCity(slug, from, { push = true } = {}) {
     const feature = citiesBySlug.get(slug);
@@ -197,7 +201,9 @@ export function createExplorer(root, givenOptions) {
     list.highlight(slug);
     const returnFocusTo = from === 'marker'
       ? () => markerElement(slug) ?? list.button(slug)
-      : from === 'search' ? () => page['search-input'] : () => list.button(slug) ?? markerElement(slug);
+      : from === 'search' ? () => page['search-input']
+        : from === 'near' ? () => near.button(slug) ?? list.button(slug)
+          : () => list.button(slug) ?? markerElement(slug);
     const opening = panel.open(slug, feature.properties, returnFocusTo, { focus: from !== 'url' });
     if (from !== 'marker') await revealMarker(slug);
     keepClearOfPanel(slug);
@@ -293,6 +299,9 @@ export function createExplorer(root, givenOptions) {
     });
     list = new CityList(page['city-list'], page.more, typesByKey, locale, (slug) => openCity(slug, 'list'));
     new CitySearch(page['search-input'], page['search-options'], locale, (slug) => openCity(slug, 'search')).setCities(cities);
+    near = new NearMe({
+      button: page['near-me'], form: page['near-place'], input: page['near-place-input'], status: page['near-status'], list: page['near-list'],
+    }, { locale, map, reason, reducedMotion }, (slug) => openCity(slug, 'near'));
     panel = new CityPanel(page.panel, { locale, links: options.links, reason }, () => closeCity());
 
     const initial = store.read();

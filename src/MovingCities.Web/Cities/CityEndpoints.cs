@@ -18,7 +18,7 @@ public static class CityEndpoints
         group.MapGet("/", ListCities)
             .WithName(nameof(ListCities))
             .WithSummary("Cities as a GeoJSON FeatureCollection, optionally filtered")
-            .WithDescription("Filters: commitment=a,b (any of the types), status=decided,revoked (any; without it only live commitments: announced, decided, implemented), from=2019&to=2021 (years of a commitment's date; undated=true adds undated ones), country=DE,CH, region=Bayern,Hessen, bbox=minLon,minLat,maxLon,maxLat, q=name prefix (accents and case ignored). Type, status and years apply to the same commitment. Each feature has commitments (its live types) and items ([type, status, year] of every commitment).")
+            .WithDescription("Filters: commitment=a,b (any of the types), status=decided,revoked (any; without it only live commitments: announced, decided, implemented), from=2019&to=2021 (years of a commitment's date; undated=true adds undated ones), country=DE,CH, region=Bayern,Hessen, bbox=minLon,minLat,maxLon,maxLat, q=name prefix (accents and case ignored), near=lon,lat (sorted by great-circle distance from that point, nearest first, each feature with distanceKm, one decimal) and limit=n (with near: only the n nearest, 1 to 1000). Type, status and years apply to the same commitment; near and limit apply after every other filter. Each feature has commitments (its live types) and items ([type, status, year] of every commitment).")
             .AllowOnly(CityQuery.Names, CityQuery.ListNames)
             .Produces(StatusCodes.Status200OK, contentType: GeoJson.MediaType)
             .Produces(StatusCodes.Status304NotModified)
@@ -42,6 +42,9 @@ public static class CityEndpoints
         if (query.IsEmpty)
             return (await layer.GetAsync(cancellationToken)).ToResult();
 
+        if (!string.IsNullOrWhiteSpace(query.Near))
+            return await NearCities(query, db, layer, cancellationToken);
+
         var typeOrder = await db.CommitmentTypes.ToDictionaryAsync(t => t.Key, t => t.SortOrder, cancellationToken);
         var (filter, errors) = query.Parse(typeOrder.Keys.ToHashSet());
         if (errors.Count > 0)
@@ -49,6 +52,27 @@ public static class CityEndpoints
 
         var cities = await CityFeatures.Summaries(filter.Apply(db.Cities.AsNoTracking())).AsSplitQuery().ToListAsync(cancellationToken);
         return CityFeatures.Layer(cities.Where(c => filter.Selection.Matches(c.Country, c.Region, c.Facts)), typeOrder).ToResult();
+    }
+
+    /// <summary>
+    /// <c>near=</c>: the cities the other filters keep, nearest first. They come from the layer's cities in memory
+    /// (one read per data version), or, when a box or a name narrows them, from the same indexed query as above.
+    /// </summary>
+    static async Task<Results<RepresentationResult, ValidationProblem>> NearCities(
+        CityQuery query, MovingCitiesDb db, CityLayer layer, CancellationToken cancellationToken)
+    {
+        var prepared = await layer.CitiesAsync(cancellationToken);
+        var (filter, errors) = query.Parse(prepared.TypeOrder.Keys.ToHashSet());
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Invalid city filter");
+
+        HashSet<string>? narrowed = null;
+        if (!filter.SelectionOnly)
+            narrowed = (await filter.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var selection = filter.Selection;
+        var nearest = NearestCities.Of(prepared.Cities, prepared.Positions, filter.Near!, city =>
+            (narrowed is null || narrowed.Contains(city.Summary.Slug)) && selection.Matches(city.Summary.Country, city.Summary.Region, city.Facts));
+        return CityFeatures.Layer(nearest.Select(n => (n.City, (double?)n.Km)), prepared.TypeOrder).ToResult();
     }
 
     public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetCity(

@@ -31,17 +31,22 @@ public static class CityFeatures
 
     /// <param name="typeOrder">Catalogue position of each commitment type, so keys come in legend order.</param>
     public static Representation Layer(IEnumerable<CitySummary> cities, IReadOnlyDictionary<string, int> typeOrder,
+        CompressionLevel level = CompressionLevel.Fastest) =>
+        Layer(cities.Select(city => (city, (double?)null)), typeOrder, level);
+
+    /// <summary>The layer with each city's distance from a point (<c>distanceKm</c>, one decimal) where given.</summary>
+    public static Representation Layer(IEnumerable<(CitySummary City, double? Km)> cities, IReadOnlyDictionary<string, int> typeOrder,
         CompressionLevel level = CompressionLevel.Fastest)
     {
         var collection = new FeatureCollection();
-        foreach (var city in cities)
+        foreach (var (city, km) in cities)
         {
             // commitments: the live types, as before (they colour the marker); items: every commitment's type,
             // status and year, compact, so the map filters by status and time without a request per city.
             var facts = city.Facts.OrderBy(f => typeOrder.GetValueOrDefault(f.Type, int.MaxValue)).ThenBy(f => f.Year ?? int.MaxValue).ToList();
             var keys = facts.Where(f => f.Status.IsLive()).Select(f => f.Type).Distinct().ToArray();
             var items = facts.Select(f => new object?[] { f.Type, f.Status.ToString().ToLowerInvariant(), f.Year }).ToArray();
-            collection.Add(new Feature(Spatial.CreatePoint(city.Longitude, city.Latitude), new AttributesTable
+            var properties = new AttributesTable
             {
                 { "id", city.Slug },
                 { "name", city.Name },
@@ -50,7 +55,10 @@ public static class CityFeatures
                 { "commitments", keys },
                 { "items", items },
                 { "newsCount", city.NewsCount },
-            }));
+            };
+            if (km is { } distance)
+                properties.Add("distanceKm", Math.Round(distance, 1));
+            collection.Add(new Feature(Spatial.CreatePoint(city.Longitude, city.Latitude), properties));
         }
         return new Representation(JsonSerializer.SerializeToUtf8Bytes(collection, GeoJson.Compact), GeoJson.MediaType, level);
     }

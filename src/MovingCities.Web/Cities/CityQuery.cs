@@ -13,20 +13,25 @@ namespace MovingCities.Web.Cities;
 /// <param name="To">Last year of a commitment's date.</param>
 /// <param name="Undated">With a year range: true also counts commitments without a date.</param>
 /// <param name="Region">States, provinces or cantons as the data names them, comma-separated.</param>
+/// <param name="Near">lon,lat in WGS 84: the cities sorted by distance from there, nearest first, each with distanceKm.</param>
+/// <param name="Limit">With near: at most this many of the nearest cities (1 to <see cref="MaxLimit"/>).</param>
 public sealed record CityQuery(string? Commitment, string? Country, string? Bbox, string? Q,
-    string? Status, string? From, string? To, string? Undated, string? Region)
+    string? Status, string? From, string? To, string? Undated, string? Region, string? Near = null, string? Limit = null)
 {
-    public static readonly string[] Names = ["commitment", "country", "bbox", "q", "status", "from", "to", "undated", "region"];
+    public static readonly string[] Names = ["commitment", "country", "bbox", "q", "status", "from", "to", "undated", "region", "near", "limit"];
 
     /// <summary>The parameters that take lists: repeating them adds items.</summary>
     public static readonly string[] ListNames = ["commitment", "country", "status", "region"];
 
     public const int MaxSearchLength = 100;
 
+    /// <summary>The most cities <c>limit</c> may ask for.</summary>
+    public const int MaxLimit = 1000;
+
     /// <summary>The years a filter may name: before the first safe harbour and well after today both answer plainly.</summary>
     public const int FirstYear = 1900, LastYear = 2100;
 
-    public bool IsEmpty => new[] { Commitment, Country, Bbox, Q, Status, From, To, Undated, Region }.All(string.IsNullOrWhiteSpace);
+    public bool IsEmpty => new[] { Commitment, Country, Bbox, Q, Status, From, To, Undated, Region, Near, Limit }.All(string.IsNullOrWhiteSpace);
 
     static readonly string[] StatusNames = Enum.GetNames<Commitments.CommitmentStatus>().Select(s => s.ToLowerInvariant()).ToArray();
 
@@ -86,8 +91,41 @@ public sealed record CityQuery(string? Commitment, string? Country, string? Bbox
                 errors["q"] = ["The search text must contain at least one letter or digit."];
         }
 
+        Nearness? near = null;
+        if (!string.IsNullOrWhiteSpace(Near))
+        {
+            var (point, problem) = ParseNear(Near);
+            if (problem is not null)
+                errors["near"] = [problem];
+            near = point is { } p ? new Nearness(p.Longitude, p.Latitude, null) : null;
+        }
+        if (!string.IsNullOrWhiteSpace(Limit))
+        {
+            if (!int.TryParse(Limit.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > MaxLimit)
+                errors["limit"] = [$"limit must be a whole number from 1 to {MaxLimit}."];
+            else if (string.IsNullOrWhiteSpace(Near))
+                errors["limit"] = ["limit counts the nearest cities: give near=lon,lat with it (e.g. near=9.17,47.66&limit=10)."];
+            else if (near is not null)
+                near = near with { Limit = limit };
+        }
+
         var selection = new CitySelection(types, statuses, from, to, undated, countries, regions);
-        return (new CityFilter(selection, box, namePrefix, slugPrefix), errors);
+        return (new CityFilter(selection, box, namePrefix, slugPrefix, near), errors);
+    }
+
+    static ((double Longitude, double Latitude)?, string?) ParseNear(string text)
+    {
+        const string shape = "near must be two comma-separated numbers: longitude,latitude (e.g. near=9.17,47.66).";
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) || !double.IsFinite(lon)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) || !double.IsFinite(lat))
+            return (null, shape);
+        if (lon is < -180 or > 180)
+            return (null, "near's longitude must be between -180 and 180 (order: longitude,latitude).");
+        if (lat is < -90 or > 90)
+            return (null, "near's latitude must be between -90 and 90 (order: longitude,latitude).");
+        return ((lon, lat), null);
     }
 
     static int? Year(string? text, string name, Dictionary<string, string[]> errors)
@@ -119,6 +157,9 @@ public sealed record CityQuery(string? Commitment, string? Country, string? Bbox
     }
 }
 
+/// <summary>Sort by distance from a point (nearest first), keeping at most <paramref name="Limit"/> cities (all when null).</summary>
+public sealed record Nearness(double Longitude, double Latitude, int? Limit);
+
 public sealed record Box(double MinLon, double MinLat, double MaxLon, double MaxLat)
 {
     public bool CrossesAntimeridian => MinLon > MaxLon;
@@ -128,8 +169,11 @@ public sealed record Box(double MinLon, double MinLat, double MaxLon, double Max
 /// Validated filters: place and name narrow in SQL (indexed), then <see cref="CitySelection"/>, the one rule of
 /// which cities match, decides over each city's commitments.
 /// </summary>
-public sealed record CityFilter(CitySelection Selection, Box? Box, string? NamePrefix, string? SlugPrefix)
+public sealed record CityFilter(CitySelection Selection, Box? Box, string? NamePrefix, string? SlugPrefix, Nearness? Near = null)
 {
+    /// <summary>Whether only the selection filters (no place box, no name): the cities can then come from memory.</summary>
+    public bool SelectionOnly => Box is null && NamePrefix is null;
+
     public IQueryable<City> Apply(IQueryable<City> cities)
     {
         var countries = Selection.Countries.ToArray();

@@ -19,6 +19,8 @@ public sealed class Gazetteer
 
     readonly Dictionary<string, List<GazetteerPlace>> _byName = new();
     readonly string[] _countries;
+    // Every folded name once per place, in ordinal order: the places whose name starts with what was typed are a run.
+    readonly (string Key, GazetteerPlace Place)[] _sortedNames;
 
     Gazetteer(IReadOnlyList<GazetteerPlace> places)
     {
@@ -33,6 +35,9 @@ public sealed class Gazetteer
                     _byName[key] = list = [];
                 list.Add(place);
             }
+        _sortedNames = places
+            .SelectMany(place => new[] { place.Name, place.AsciiName }.Select(Slug.SearchKey).Distinct().Select(key => (key, place)))
+            .OrderBy(entry => entry.key, StringComparer.Ordinal).ToArray();
     }
 
     public int Count { get; }
@@ -64,6 +69,40 @@ public sealed class Gazetteer
     /// <summary>Places of that name in that country, largest first.</summary>
     public IReadOnlyList<GazetteerPlace> Named(string name, string country) =>
         _byName.TryGetValue(Key(name, country), out var places) ? places : [];
+
+    /// <summary>
+    /// The places a typed name stands for, largest first, at most <paramref name="limit"/>: those of exactly that
+    /// name (case and accents aside), in <paramref name="country"/> when one is given. How the editors' city form
+    /// and <c>GET /api/places</c> find a place.
+    /// </summary>
+    public IReadOnlyList<GazetteerPlace> Find(string name, string? country, int limit) =>
+        (string.IsNullOrEmpty(country) ? Named(name) : Named(name, country)).Take(limit).ToList();
+
+    /// <summary>
+    /// Places whose name starts with <paramref name="prefix"/> (case and accents aside; "Frankfurt" finds Frankfurt
+    /// am Main), largest first, at most <paramref name="limit"/>, in <paramref name="country"/> when one is given.
+    /// </summary>
+    public IReadOnlyList<GazetteerPlace> StartingWith(string prefix, string? country, int limit)
+    {
+        var key = Slug.SearchKey(prefix);
+        if (key.Length == 0)
+            return [];
+        var low = 0;
+        var high = _sortedNames.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (string.CompareOrdinal(_sortedNames[middle].Key, key) < 0)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        var found = new List<GazetteerPlace>();
+        for (var i = low; i < _sortedNames.Length && _sortedNames[i].Key.StartsWith(key, StringComparison.Ordinal); i++)
+            if (string.IsNullOrEmpty(country) || _sortedNames[i].Place.Country == country)
+                found.Add(_sortedNames[i].Place);
+        return found.Distinct().OrderByDescending(p => p.Population).ThenBy(p => p.GeonameId).Take(limit).ToList();
+    }
 
     /// <summary>
     /// The place a name stands for: the largest of that name in the region (a region name, or an admin1 code)

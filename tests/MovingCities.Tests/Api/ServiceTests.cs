@@ -10,11 +10,14 @@ public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
     {
         var document = await app.GetJson("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/basemap", "/api/basemap/outlines", "/api/cities", "/api/cities/{slug}", "/api/commitment-types", "/api/editor/tag-suggestions", "/api/news", "/api/news/{slug}"], paths.Order());
+        Assert.Equal(["/api/basemap", "/api/basemap/outlines", "/api/cities", "/api/cities/{slug}", "/api/commitment-types", "/api/editor/tag-suggestions", "/api/news", "/api/news/{slug}", "/api/places"], paths.Order());
         var list = document.GetProperty("paths").GetProperty("/api/cities").GetProperty("get");
         Assert.Equal("ListCities", list.GetProperty("operationId").GetString());
-        Assert.Equal(["bbox", "commitment", "country", "from", "q", "region", "status", "to", "undated"],
+        Assert.Equal(["bbox", "commitment", "country", "from", "limit", "near", "q", "region", "status", "to", "undated"],
             list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!.ToLowerInvariant()).Order());
+        Assert.Contains("near=lon,lat", list.GetProperty("description").GetString());
+        var places = document.GetProperty("paths").GetProperty("/api/places").GetProperty("get");
+        Assert.Equal(["country", "q"], places.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).Order());
     }
 
     [Fact]

@@ -67,12 +67,16 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <paramref name="host"/>, with requests anywhere else (tiles) refused, as offline.
     /// </summary>
     /// <param name="bypassCsp">Only for injecting a checker such as axe-core, which the page's CSP rightly refuses.</param>
-    public async Task<IPage> NewPage(int width = 1280, int height = 800, bool bypassCsp = false, LiveHost? host = null)
+    /// <param name="geolocation">The position the browser reports, when <paramref name="permissions"/> allow it ("geolocation").</param>
+    /// <param name="permissions">Permissions granted up front; none by default, so a request for one is denied.</param>
+    public async Task<IPage> NewPage(int width = 1280, int height = 800, bool bypassCsp = false, LiveHost? host = null,
+        Geolocation? geolocation = null, string[]? permissions = null)
     {
         var baseAddress = (host ?? ReadOnly).BaseAddress.ToString();
         var context = await Browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = width, Height = height }, BaseURL = baseAddress, BypassCSP = bypassCsp,
+            Geolocation = geolocation, Permissions = permissions,
         });
         await context.RouteAsync(url => !url.StartsWith(baseAddress, StringComparison.Ordinal), route => route.AbortAsync());
         var page = await context.NewPageAsync();

@@ -27,6 +27,20 @@ public class DistanceTests
     }
 
     [Theory]
+    [InlineData(9.17582, 47.66033, 7.44744, 46.94809)]
+    [InlineData(9.17582, 47.66033, 9.17583, 47.66033)]
+    [InlineData(0, 0, 180, 0)]
+    [InlineData(179.9, 0, -179.9, 0)]
+    [InlineData(-10, 36, 30, 64)]
+    public void The_chord_ranks_as_the_distance_and_gives_the_same_km(double lon1, double lat1, double lon2, double lat2)
+    {
+        Distance.Position a = new(lon1, lat1), b = new(lon2, lat2);
+        Assert.Equal(Distance.Km(a, b), Distance.KmOfChordSquared(Distance.ChordSquared(a, b)), 6);
+        Distance.Position farther = new(lon2 + 0.5, lat2 > 0 ? lat2 - 0.5 : lat2 + 0.5);
+        Assert.Equal(Math.Sign(Distance.Km(a, b) - Distance.Km(a, farther)), Math.Sign(Distance.ChordSquared(a, b) - Distance.ChordSquared(a, farther)));
+    }
+
+    [Theory]
     [InlineData(6.0988, "de", "6,1")]
     [InlineData(6.0988, "en", "6.1")]
     [InlineData(3.0, "de", "3")]

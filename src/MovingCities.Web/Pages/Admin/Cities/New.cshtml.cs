@@ -46,7 +46,7 @@ public sealed class NewModel(MovingCitiesDb db, GazetteerSource gazetteerSource,
         var gazetteer = gazetteerSource.Gazetteer;
         if (gazetteer is null)
             return [];
-        return (country.Length == 0 ? gazetteer.Named(name) : gazetteer.Named(name, country)).Take(10).ToList();
+        return gazetteer.Find(name, country, 10).ToList();
     }
 
     /// <summary>
