@@ -49,7 +49,7 @@ public sealed class NearMeBrowserTests(BrowserApp app)
         var km = await Distances(page);
         Assert.Equal("4,4 km", km[0]); // the page's language writes the number
         Assert.Equal("155 km", km[1]);
-        await Expect(page.Locator("[data-role=near-status]")).ToContainTextAsync("Ihrer Position");
+        await Expect(page.Locator("[data-role=near-status]")).ToContainTextAsync("eurer Position");
         await page.WaitForFunctionAsync("() => /^\\d+\\/47\\.(69|70|71)\\d*\\/9\\.1[78]/.test(new URLSearchParams(location.search).get('view') ?? '')");
 
         // The list follows the filters: sea rescue only leaves out Offenbach and Frankfurt.
