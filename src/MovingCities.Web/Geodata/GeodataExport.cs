@@ -49,7 +49,7 @@ public sealed class GeodataExport(MovingCitiesDb db)
         if (proposals.Count > 0)
             await WriteJsonAsync(Path.Combine(folder, GeodataFiles.Proposals), proposals.Select(p => new ProposalRecord(
                 p.Id, p.CitySlug, p.PlaceName, p.TypeKey, p.Status.ToString().ToLowerInvariant(), p.Date, p.Summary, p.Language,
-                p.SourceUrl, p.State.ToString().ToLowerInvariant(), Utc(p.CreatedAtUtc), p.Reviewer,
+                p.SourceUrl, p.State.ToString().ToLowerInvariant(), Utc(p.CreatedAtUtc),
                 p.ReviewedAtUtc is { } reviewed ? Utc(reviewed) : null, p.Reason)));
     }
 

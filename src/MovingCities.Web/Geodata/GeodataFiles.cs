@@ -19,11 +19,11 @@ public static class GeodataFiles
 
 /// <summary>
 /// One entry of proposals.json: what was proposed, in which language, and how it was reviewed. The proposer's
-/// contact email is never part of it.
+/// contact email is never part of it, nor the reviewing editor's account (an email address too; the database keeps it).
 /// </summary>
 public sealed record ProposalRecord(
     int Id, string? City, string? Place, string Type, string Status, string? Date, string? Summary, string Language,
-    string SourceUrl, string State, string CreatedAt, string? Reviewer, string? ReviewedAt, string? Reason);
+    string SourceUrl, string State, string CreatedAt, string? ReviewedAt, string? Reason);
 
 /// <summary>One entry of commitment-types.json.</summary>
 public sealed record CommitmentTypeRecord(string Key, LocalizedText Title, LocalizedText Description, string Color);

@@ -277,6 +277,7 @@ public class ProposalTests
         var json = await File.ReadAllTextAsync(Path.Combine(folder, GeodataFiles.Proposals));
         Assert.DoesNotContain("secret-", json);
         Assert.DoesNotContain("email", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@", json); // nor the reviewing editor's account
         var items = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
         Assert.Equal(["rejected", "pending"], items.Select(i => i.GetProperty("state").GetString()));
         Assert.Equal("Duplicate", items[0].GetProperty("reason").GetString());
