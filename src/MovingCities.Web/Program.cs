@@ -51,6 +51,7 @@ builder.Services.AddSingleton<CountryOutlines>();
 builder.Services.AddSingleton<GazetteerSource>();
 builder.Services.AddSingleton<TagSuggestions>();
 builder.Services.AddSingleton<EditorTime>();
+builder.Services.AddSingleton<MovingCities.Web.Proposals.ProposalLimiter>();
 
 // Editors: Identity accounts in the same database, cookie sign-in, lockout, rate-limited login, antiforgery
 builder.Services.AddEditorAccounts(builder.Environment);

@@ -6,6 +6,7 @@ using MovingCities.Web.Commitments;
 using MovingCities.Web.History;
 using MovingCities.Web.Networks;
 using MovingCities.Web.News;
+using MovingCities.Web.Proposals;
 
 namespace MovingCities.Web.Data;
 
@@ -18,6 +19,7 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
     public DbSet<Network> Networks => Set<Network>();
     public DbSet<NewsPost> NewsPosts => Set<NewsPost>();
     public DbSet<Change> Changes => Set<Change>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -69,6 +71,13 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
         {
             change.HasIndex(c => new { c.Subject, c.SubjectId });
             change.HasIndex(c => c.AtUtc);
+        });
+
+        model.Entity<Proposal>(proposal =>
+        {
+            proposal.Property(p => p.Status).HasConversion(LowercaseEnum<CommitmentStatus>());
+            proposal.Property(p => p.State).HasConversion(LowercaseEnum<ProposalState>());
+            proposal.HasIndex(p => new { p.State, p.CreatedAtUtc });
         });
     }
 

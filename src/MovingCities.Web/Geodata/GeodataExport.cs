@@ -43,7 +43,17 @@ public sealed class GeodataExport(MovingCitiesDb db)
                 post.Cities.Select(c => c.Slug).Order(StringComparer.Ordinal).ToList(), post.Body, post.TranslationSlug);
             await File.WriteAllTextAsync(Path.Combine(newsFolder, $"{post.Slug}.md"), NewsFile.Write(record));
         }
+
+        // Proposals as their own file, without the proposers' emails; a database without any (a fresh seed) writes none.
+        var proposals = await db.Proposals.AsNoTracking().OrderBy(p => p.Id).ToListAsync();
+        if (proposals.Count > 0)
+            await WriteJsonAsync(Path.Combine(folder, GeodataFiles.Proposals), proposals.Select(p => new ProposalRecord(
+                p.Id, p.CitySlug, p.PlaceName, p.TypeKey, p.Status.ToString().ToLowerInvariant(), p.Date, p.Summary, p.Language,
+                p.SourceUrl, p.State.ToString().ToLowerInvariant(), Utc(p.CreatedAtUtc),
+                p.ReviewedAtUtc is { } reviewed ? Utc(reviewed) : null, p.Reason)));
     }
+
+    static string Utc(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     static IFeature ToFeature(City city, IReadOnlyDictionary<string, int> typeOrder)
     {

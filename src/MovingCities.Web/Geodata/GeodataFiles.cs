@@ -9,7 +9,21 @@ public static class GeodataFiles
     public const string Cities = "cities.geojson";
     public const string Networks = "networks.json";
     public const string NewsFolder = "news";
+
+    /// <summary>
+    /// Public proposals and their reviews (<c>export</c> only, written when there are any; never with emails). The
+    /// seed and <c>import</c> do not read it: proposals live in the database.
+    /// </summary>
+    public const string Proposals = "proposals.json";
 }
+
+/// <summary>
+/// One entry of proposals.json: what was proposed, in which language, and how it was reviewed. The proposer's
+/// contact email is never part of it, nor the reviewing editor's account (an email address too; the database keeps it).
+/// </summary>
+public sealed record ProposalRecord(
+    int Id, string? City, string? Place, string Type, string Status, string? Date, string? Summary, string Language,
+    string SourceUrl, string State, string CreatedAt, string? ReviewedAt, string? Reason);
 
 /// <summary>One entry of commitment-types.json.</summary>
 public sealed record CommitmentTypeRecord(string Key, LocalizedText Title, LocalizedText Description, string Color);

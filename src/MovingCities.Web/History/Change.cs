@@ -25,6 +25,9 @@ public class Change
 
     public DateTime AtUtc { get; set; }
 
+    /// <summary>Where the change came from when not typed by the editor: <see cref="ChangeOrigins"/> (a public proposal), else null.</summary>
+    public string? Origin { get; set; }
+
     public string? Before { get; set; }
     public string? After { get; set; }
 }
@@ -34,4 +37,10 @@ public static class ChangeSubjects
     public const string Post = "post";
     public const string City = "city";
     public const string Commitment = "commitment";
+}
+
+public static class ChangeOrigins
+{
+    /// <summary>An editor accepted a public proposal (<see cref="Proposals.Proposal"/>).</summary>
+    public const string Proposal = "proposal";
 }

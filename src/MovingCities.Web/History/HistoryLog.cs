@@ -13,7 +13,7 @@ public static class HistoryLog
     };
 
     public static void Record(MovingCitiesDb db, string subject, int subjectId, string label, string action, string editor,
-        object? before, object? after) =>
+        object? before, object? after, string? origin = null) =>
         db.Changes.Add(new Change
         {
             Subject = subject,
@@ -22,6 +22,7 @@ public static class HistoryLog
             Action = action,
             Editor = editor,
             AtUtc = DateTime.UtcNow,
+            Origin = origin,
             Before = before is null ? null : JsonSerializer.Serialize(before, SnapshotJson),
             After = after is null ? null : JsonSerializer.Serialize(after, SnapshotJson),
         });

@@ -17,6 +17,13 @@ public static class Addresses
     public static string CityNews(string lang, string slug) => $"/{lang}/news?city={Uri.EscapeDataString(slug)}";
     public static string Post(string lang, string slug) => $"/{lang}/news/{Uri.EscapeDataString(slug)}";
     public static string NewsFeed(string lang) => $"/{lang}/news.atom";
+    /// <summary>The public proposal form, optionally about a city's commitment type (<c>/de/propose?city=konstanz&amp;type=…</c>).</summary>
+    public static string Propose(string lang, string? city = null, string? type = null)
+    {
+        var query = string.Join("&", new[] { ("city", city), ("type", type) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+        return $"/{lang}/propose{(query.Length == 0 ? "" : "?" + query)}";
+    }
     public static string MapWithCity(string lang, string slug) => $"/{lang}?city={Uri.EscapeDataString(slug)}";
 
     /// <summary>The same page in another language: the address with its language segment swapped, query kept.</summary>

@@ -120,8 +120,10 @@ public class RestoreCommandTests
         var database = Sqlite.SeededDatabase();
         var file = Beside(database, "old.db");
         var options = new DbContextOptionsBuilder<MovingCitiesDb>().UseSqlite($"Data Source={file}").Options;
+        int later;
         await using (var old = new MovingCitiesDb(options))
         {
+            later = old.Database.GetMigrations().Count() - 1; // every migration after the first
             await old.GetService<IMigrator>().MigrateAsync(old.Database.GetMigrations().First());
             await old.Database.ExecuteSqlRawAsync("""
                 INSERT INTO Cities (Id, Slug, Name, SearchName, Country, Location, Longitude, Latitude) VALUES (1, 'atlantis', 'Atlantis', 'atlantis', 'GR', x'00', 25.4, 36.4);
@@ -134,7 +136,7 @@ public class RestoreCommandTests
         var (exitCode, standardOutput, errors) = CommandLineTests.Run(database, "restore", file);
 
         Assert.True(exitCode == 0, errors);
-        Assert.Contains($"restore: {database} now holds {file}, migrated by 3 migration(s)", standardOutput);
+        Assert.Contains($"restore: {database} now holds {file}, migrated by {later} migration(s)", standardOutput);
         await using var restored = new MovingCitiesDb(new DbContextOptionsBuilder<MovingCitiesDb>().UseSqlite($"Data Source={database}").Options);
         Assert.Empty(await restored.Database.GetPendingMigrationsAsync());
         Assert.Equal(["atlantis"], await restored.Cities.Select(c => c.Slug).ToListAsync());

@@ -11,7 +11,8 @@ namespace MovingCities.Web.Pages.Admin;
 public static class ChangeText
 {
     public static string What(IStringLocalizer<EditorText> text, Change change) =>
-        text["Change.What", Subject(text, change.Subject), Action(text, change.Action)];
+        text["Change.What", Subject(text, change.Subject), Action(text, change.Action)]
+        + (change.Origin == ChangeOrigins.Proposal ? $" ({text["Change.FromProposal"]})" : "");
 
     public static string Subject(IStringLocalizer<EditorText> text, string subject) => Named(text, $"Change.Subject.{subject}", subject);
 

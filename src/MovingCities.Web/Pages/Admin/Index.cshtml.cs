@@ -14,6 +14,7 @@ public sealed class IndexModel(MovingCitiesDb db) : PageModel
     public List<PostRow> Drafts { get; private set; } = [];
     public List<PostRow> Published { get; private set; } = [];
     public List<Change> RecentChanges { get; private set; } = [];
+    public int PendingProposals { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -21,6 +22,7 @@ public sealed class IndexModel(MovingCitiesDb db) : PageModel
             .Select(p => new PostRow(p.Id, p.Title, p.Slug, p.Language, p.PublishedAt, p.Status, p.Cities.Count)).ToListAsync();
         Drafts = posts.Where(p => p.Status == NewsStatus.Draft).ToList();
         Published = posts.Where(p => p.Status == NewsStatus.Published).ToList();
+        PendingProposals = await db.Proposals.CountAsync(p => p.State == MovingCities.Web.Proposals.ProposalState.Pending);
         RecentChanges = await db.Changes.AsNoTracking().OrderByDescending(c => c.Id).Take(20).ToListAsync();
     }
 
