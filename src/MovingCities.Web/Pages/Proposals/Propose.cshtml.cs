@@ -122,7 +122,7 @@ public sealed class ProposeModel(MovingCitiesDb db, GazetteerSource gazetteer, P
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-            Refusal = text["Propose.TooMany", ProposalRules.PerWindow, minutes];
+            Refusal = text[minutes == 1 ? "Propose.TooMany.One" : "Propose.TooMany", ProposalRules.PerWindow, minutes];
             return Page();
         }
         if (await db.Proposals.CountAsync(p => p.State == ProposalState.Pending) >= ProposalRules.MaxPending)
