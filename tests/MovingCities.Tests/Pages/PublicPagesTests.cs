@@ -113,7 +113,8 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Contains("/de/cities/konstanz", locations);
         Assert.Contains("/en/cities/konstanz", locations);
         Assert.Contains($"/en/news/{ConferencePost}", locations);
-        Assert.Equal(2 * (3 + 11 + 1), locations.Count);
+        Assert.Contains("/de/propose", locations);
+        Assert.Equal(2 * (4 + 11 + 1), locations.Count); // map, news, about, propose; the cities; the post
     }
 
     [Fact]
