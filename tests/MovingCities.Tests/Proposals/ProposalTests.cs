@@ -240,6 +240,52 @@ public class ProposalTests
     }
 
     [Fact]
+    public async Task An_accepted_proposal_can_be_taken_back_from_the_citys_history_and_a_correction_restores_the_old_commitment()
+    {
+        using var app = new TestApp();
+        var visitor = Editor.Anonymous(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await Propose(visitor, Valid(city: "konstanz", source: "https://example.org/konstanz-hafen"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Propose(visitor,
+            Valid(city: "konstanz", type: "sea-rescue-support", status: "revoked", date: "2024-02", source: "https://example.org/revoked"))).StatusCode);
+        var editor = await Editor.SignIn(app);
+        for (var i = 0; i < 2; i++)
+        {
+            var accept = (await editor.Page("/admin/proposals")).QuerySelector("form[data-role=accept]")!;
+            var fields = accept.QuerySelectorAll("input[type=hidden]").Where(input => input.GetAttribute("name") != "__RequestVerificationToken")
+                .ToDictionary(input => input.GetAttribute("name")!, input => input.GetAttribute("value") ?? "");
+            Assert.Equal(HttpStatusCode.Redirect, (await editor.PostForm(accept.GetAttribute("action")!, fields, "/admin/proposals")).StatusCode);
+        }
+        var before = (await app.GetJson("/api/cities/konstanz")).GetProperty("properties").GetProperty("commitments").EnumerateArray()
+            .Select(c => (c.GetProperty("type").GetString(), c.GetProperty("status").GetString())).Order().ToList();
+        Assert.Equal([("safe-harbour-declaration", "decided"), ("sea-rescue-support", "revoked")], before);
+
+        var cityId = await app.WithDb(db => db.Cities.Where(c => c.Slug == "konstanz").Select(c => c.Id).SingleAsync());
+        // The newest change of a commitment whose history entry names the type: the undo offered there.
+        async Task Undo(string type)
+        {
+            var page = await editor.Page($"/admin/cities/{cityId}");
+            var form = page.QuerySelectorAll("[data-role=history] li").First(li => li.TextContent.Contains($"\"Type\": \"{type}\"") || li.TextContent.Contains($"\"type\": \"{type}\""))
+                .QuerySelector("form[data-role=undo]")!;
+            var fields = form.QuerySelectorAll("input[type=hidden]").Where(input => input.GetAttribute("name") != "__RequestVerificationToken")
+                .ToDictionary(input => input.GetAttribute("name")!, input => input.GetAttribute("value") ?? "");
+            Assert.Equal(HttpStatusCode.Redirect, (await editor.PostForm(form.GetAttribute("action")!, fields, $"/admin/cities/{cityId}")).StatusCode);
+        }
+        await Undo("sea-rescue-support"); // the correction to revoked
+        var restored = Assert.Single((await app.GetJson("/api/cities/konstanz")).GetProperty("properties").GetProperty("commitments").EnumerateArray(),
+            c => c.GetProperty("type").GetString() == "sea-rescue-support");
+        Assert.Equal("implemented", restored.GetProperty("status").GetString());
+        Assert.StartsWith("https://moving-cities.eu/", restored.GetProperty("sourceUrl").GetString());
+
+        await Undo("safe-harbour-declaration"); // the added declaration
+        var after = (await app.GetJson("/api/cities/konstanz")).GetProperty("properties").GetProperty("commitments").EnumerateArray()
+            .Select(c => c.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["sea-rescue-support"], after);
+        var undone = await app.WithDb(db => db.Changes.Where(c => c.Action == "undone").CountAsync());
+        Assert.Equal(2, undone);
+        Assert.Contains("taken back", (await editor.Page($"/admin/cities/{cityId}")).QuerySelector("[data-role=history]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Rejecting_needs_a_reason_keeps_the_proposal_and_clears_the_email()
     {
         using var app = new TestApp();

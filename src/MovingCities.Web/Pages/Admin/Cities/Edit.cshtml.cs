@@ -117,6 +117,32 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
             cityVersion, text["Commitment.Deleted"]);
     }
 
+    /// <summary>
+    /// Takes back one recorded change of a commitment (<see cref="CommitmentUndo"/>), an accepted public proposal's
+    /// among them; the undo is itself a recorded change.
+    /// </summary>
+    public async Task<IActionResult> OnPostUndoChangeAsync(int id, int changeId, int cityVersion)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        Input = FormOf(City);
+        var change = await db.Changes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == changeId && c.SubjectId == id && c.Subject == ChangeSubjects.Commitment);
+        if (change is null)
+            return NotFound();
+        if (Refused(cityVersion))
+            return Page();
+        if (!CommitmentUndo.Apply(City, change, out var removed))
+        {
+            ModelState.AddModelError(string.Empty, text["Commitment.UndoChangedSince"]);
+            return Page();
+        }
+        if (removed is not null)
+            db.Commitments.Remove(removed);
+        return await SaveAsync(ChangeSubjects.Commitment, change.Label, "undone",
+            HistoryLog.Read<CommitmentSnapshot>(change.After), () => HistoryLog.Read<CommitmentSnapshot>(change.Before),
+            cityVersion, text["Commitment.Undone"]);
+    }
+
     /// <summary>Saves the city (version raised) and records the change under the city's id.</summary>
     /// <param name="after">Taken after saving, so a new commitment's snapshot is complete.</param>
     async Task<IActionResult> SaveAsync(string subject, string label, string action, object? before, Func<object?> after,
@@ -141,6 +167,9 @@ public sealed class EditModel(MovingCitiesDb db, GazetteerSource gazetteerSource
     }
 
     /// <summary>True (and the page shows why) when the city changed since the form was loaded.</summary>
+    /// <summary>Whether the history may offer to take a change back now (<see cref="CommitmentUndo.IsPossible"/>).</summary>
+    public bool CanUndo(Change change) => CommitmentUndo.IsPossible(City, change);
+
     bool Refused(int loadedVersion)
     {
         if (City.Version == loadedVersion)
