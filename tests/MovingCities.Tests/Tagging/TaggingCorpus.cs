@@ -47,7 +47,7 @@ public sealed class TaggingCorpus
 
     public static IReadOnlyList<Case> Load(string file = "tagging-dev.json") => LoadFile(Path.Combine(Folder, file));
 
-    /// <summary>A corpus file in the format of ../shared/docs/tagging-corpus.md (also read by bench/tag-corpus.sh).</summary>
+    /// <summary>A corpus file in the tagging corpus format (cases with lang, phenomena, text, must, mustNot, ambiguous; also read by bench/tag-corpus.sh).</summary>
     public static IReadOnlyList<Case> LoadFile(string path)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(path));
