@@ -15,9 +15,10 @@ import { Filters } from './filters.js';
 import { NearMe } from './near.js';
 import { boundsOfFeatures, featureLatLng } from './geo.js';
 import { createLocale } from './locale.js';
-import { createClusterGroup, createMarker, iconFactory, markerTitle, hasWithdrawn } from './markers.js';
+import { clusterIconFactory, createMarker, iconFactory, markerTitle, hasWithdrawn } from './markers.js';
+import { ClusterLayer } from './cluster-layer.js';
 import { readOptions } from './options.js';
-import { complete, facetCounts, isEmpty, matches, sameSelection, within, yearBounds } from './selection.js';
+import { complete, facetCounts, isEmpty, matcher, sameSelection, within, yearBounds } from './selection.js';
 import { commitmentsPerYear } from './timeline.js';
 import { TimelineControl } from './timeline-control.js';
 import { YearChart } from './year-chart.js';
@@ -28,11 +29,10 @@ const L = globalThis.L;
 
 const mapOptions = {
   europe: { center: [51, 10], zoom: 4 },
-  // Clustering needs a fixed zoom range before any tile layer sets one, and its cost grows with every level:
-  // 3 still shows all of Europe, 16 shows streets, far closer than any city's point means.
+  // 3 still shows all of Europe; 16 shows streets, far closer than any city's point means.
   minZoom: 3,
   maxZoom: 16,
-  openZoom: 10,           // how close choosing a city from the list or search flies in
+  openZoom: 10,           // choosing a city flies to a regional view (never closer than the map already is)
   fitPadding: [24, 24],
   fitMaxZoom: 9,          // refitting to one city should not zoom in to street level
 };
@@ -91,8 +91,6 @@ export function createExplorer(root, givenOptions) {
   const markersBySlug = new Map();
   let shown = [];
   let clusters;
-  let placing = Promise.resolve();
-  let placement = null; // { total, done } while markers are being added
   let filters;
   let list;
   let bounds;
@@ -118,7 +116,8 @@ export function createExplorer(root, givenOptions) {
   function applyFilters(selection, { refit }) {
     state = { ...state, ...complete(selection) };
     filters.set(selection);
-    shown = cities.filter((feature) => matches(feature.properties, selection));
+    const keeps = matcher(selection);
+    shown = cities.filter((feature) => keeps(feature.properties));
     filters.showCounts(facetCounts(cities, selection));
     chart.show(commitmentsPerYear(cities, selection, bounds), state);
     timeline.follow(state.to);
@@ -128,20 +127,10 @@ export function createExplorer(root, givenOptions) {
     if (refit && shown.length) {
       map.fitBounds(boundsOfFeatures(shown), { padding: mapOptions.fitPadding, maxZoom: mapOptions.fitMaxZoom, animate: !reducedMotion });
     }
-    setStatus('updating', locale.text('map.placing'));
-    const markers = shown.map((feature) => markersBySlug.get(feature.id));
-    // Chunked adding cannot be interrupted (clearLayers would not stop it), so placements queue up.
-    placing = placing.then(() => new Promise((done) => {
-      placement = { total: markers.length, done };
-      clusters.clearLayers();
-      clusters.addLayers(markers, true);
-    }));
-    const settled = placing;
-    return settled.then(() => {
-      if (settled !== placing) return; // a newer selection is still being placed
-      setStatus('ready', '');
-      performance.mark('map-ready');
-    });
+    clusters.setCities(shown);
+    setStatus('ready', '');
+    performance.mark('map-ready');
+    return Promise.resolve();
   }
 
   function updateList() {
@@ -159,16 +148,20 @@ export function createExplorer(root, givenOptions) {
     if (slug) markerElement(slug)?.classList.add('city-marker--selected');
   }
 
-  /** Brings a city's own marker into view, out of its cluster if need be. */
+  /**
+   * Brings a city's own marker into view: at the zoom where no city is clustered (a regional view, not streets),
+   * kept if the map is already closer.
+   */
   function revealMarker(slug) {
-    const marker = markersBySlug.get(slug);
-    if (!marker || !clusters.hasLayer(marker)) return Promise.resolve();
+    const feature = citiesBySlug.get(slug);
+    if (!feature || !clusters.holds(slug)) return Promise.resolve();
+    const latLng = featureLatLng(feature);
+    const zoom = Math.max(map.getZoom(), mapOptions.openZoom, clusters.ownZoom);
+    if (map.getBounds().contains(latLng) && map.getZoom() === zoom) return Promise.resolve();
     return new Promise((resolve) => {
-      const zoomIn = () => clusters.zoomToShowLayer(marker, resolve);
-      if (map.getBounds().contains(marker.getLatLng()) && map.getZoom() >= mapOptions.openZoom) return zoomIn();
-      map.once('moveend', zoomIn);
-      if (reducedMotion) map.setView(marker.getLatLng(), Math.max(map.getZoom(), mapOptions.openZoom));
-      else map.flyTo(marker.getLatLng(), Math.max(map.getZoom(), mapOptions.openZoom), { duration: 0.6 });
+      map.once('moveend', resolve);
+      if (reducedMotion) map.setView(latLng, zoom, { animate: false });
+      else map.flyTo(latLng, zoom, { duration: 0.6 });
     });
   }
 
@@ -239,28 +232,21 @@ export function createExplorer(root, givenOptions) {
       markersBySlug.set(feature.id, marker);
     }
     performance.mark('markers-created');
-    clusters = createClusterGroup(locale, (processed, total) => {
-      // Adding the group to the map reports an empty pass of its own: only the placement we started counts.
-      if (!placement || processed !== total || total !== placement.total) return;
-      const { done } = placement;
-      placement = null;
-      requestAnimationFrame(done);
+    clusters = new ClusterLayer({ markerFor: (slug) => markersBySlug.get(slug), clusterIcon: clusterIconFactory(locale) });
+    const openCluster = (marker, focus) => clusters.openCluster(marker, { focus, animate: !reducedMotion });
+    clusters.on('click', (event) => {
+      if (event.layer.clusterId === undefined) openCity(event.layer.citySlug, 'marker');
+      else openCluster(event.layer, false);
     });
-    clusters.on('click', (event) => openCity(event.layer.citySlug, 'marker'));
     // Markers are role=button: Enter and Space act like a click (Leaflet only does so for bound popups).
     const activates = (event) => event.originalEvent.key === 'Enter' || event.originalEvent.key === ' ';
     clusters.on('keypress', (event) => {
       if (!activates(event)) return;
       event.originalEvent.preventDefault();
-      openCity(event.layer.citySlug, 'marker');
+      if (event.layer.clusterId === undefined) openCity(event.layer.citySlug, 'marker');
+      else openCluster(event.layer, true);
     });
-    clusters.on('clusterkeypress', (event) => {
-      if (!activates(event)) return;
-      event.originalEvent.preventDefault();
-      if (map.getZoom() >= map.getMaxZoom() || event.layer.getBounds().getNorthEast().equals(event.layer.getBounds().getSouthWest())) event.layer.spiderfy();
-      else event.layer.zoomToBounds({ padding: [24, 24] });
-    });
-    clusters.on('animationend spiderfied', () => markSelected(state.city));
+    clusters.on('rendered', () => markSelected(state.city));
     map.addLayer(clusters);
   }
 

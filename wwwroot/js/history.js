@@ -9,14 +9,36 @@ function write(state, method) {
   if (url !== `${location.pathname}${location.search}${location.hash}`) history[method](state, '', url);
 }
 
+// Writing history is a round trip to the browser process (10–50 ms in a busy headless Chromium): writes wait
+// until the new selection has been painted, then happen in the order they were asked for. While some wait, the
+// page's root element carries data-address-pending (tests read the address once it is gone).
+let queue = [];
+
+function flush() {
+  const writes = queue;
+  queue = [];
+  for (const [state, method] of writes) write(state, method);
+  delete document.documentElement.dataset.addressPending;
+}
+
+function schedule(state, method) {
+  const last = queue.at(-1);
+  if (last && last[1] === 'replaceState' && method === 'replaceState') last[0] = { ...state };
+  else queue.push([{ ...state }, method]);
+  if (queue.length === 1 && !document.documentElement.dataset.addressPending) {
+    document.documentElement.dataset.addressPending = '';
+    requestAnimationFrame(() => setTimeout(flush));
+  }
+}
+
 /** The address bar and the browser's history. */
 export const addressBar = Object.freeze({
   /** The state the address bar holds now. */
   read: () => parseState(location.search),
   /** A new history entry: a selection or filter change the back button should undo. */
-  push: (state) => write(state, 'pushState'),
+  push: (state) => schedule(state, 'pushState'),
   /** Updates the current entry: the view moves too often to be worth a back step each. */
-  replace: (state) => write(state, 'replaceState'),
+  replace: (state) => schedule(state, 'replaceState'),
   /** Calls back with the state a back/forward step lands on. */
   onStep: (callback) => addEventListener('popstate', () => callback(parseState(location.search))),
 });

@@ -13,16 +13,6 @@ const markerOptions = {
   noCommitmentColor: '#8a8a8a',
 };
 
-const clusterOptions = {
-  // Chunked adding keeps the page responsive while tens of thousands of markers are clustered.
-  chunkedLoading: true,
-  chunkInterval: 200,
-  chunkDelay: 1,
-  showCoverageOnHover: false,
-  maxClusterRadius: 50,
-  spiderfyOnMaxZoom: true,
-};
-
 /** A div icon whose element is built with DOM calls (no inline HTML or style attributes, which the CSP forbids). */
 const CityIcon = L.DivIcon.extend({
   createIcon(oldIcon) {
@@ -92,24 +82,29 @@ const ClusterIcon = L.DivIcon.extend({
   createIcon(oldIcon) {
     const div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
     div.title = this.options.title;
+    div.setAttribute('role', 'button');
     return div;
   },
 });
 
-/** The cluster layer: counts in the clusters, named for screen readers, Enter zooms in. */
-export function createClusterGroup(locale, onProgress) {
-  return L.markerClusterGroup({
-    ...clusterOptions,
-    chunkProgress: onProgress,
-    iconCreateFunction(cluster) {
-      const count = cluster.getChildCount();
+/**
+ * A cluster's icon: neutral (it holds cities of every kind, so no commitment's colour), its number counting
+ * cities, as its name says for screen readers. Icons are shared per count.
+ */
+export function clusterIconFactory(locale) {
+  const icons = new Map();
+  return (count) => {
+    let icon = icons.get(count);
+    if (!icon) {
       const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
-      return new ClusterIcon({
+      icon = new ClusterIcon({
         html: `<div><span aria-hidden="true">${count}</span></div>`, // digits only: the bubble is small
         className: `marker-cluster marker-cluster-${size}`,
         iconSize: L.point(40, 40),
         title: locale.plural('cluster.title', count),
       });
-    },
-  });
+      icons.set(count, icon);
+    }
+    return icon;
+  };
 }

@@ -2,7 +2,7 @@
 // keep, and the steps of the "play" control. Pure: no DOM, tested in Node. The numbers are the ones the
 // statistics will show: live commitments (announced, decided, implemented) counted in the year of their date.
 
-import { complete, liveStatuses, matches } from './selection.js';
+import { complete, liveStatuses, matcher } from './selection.js';
 
 /**
  * Commitments per year and type among the cities the selection keeps, the selection's years aside (the chart
@@ -12,10 +12,11 @@ import { complete, liveStatuses, matches } from './selection.js';
  */
 export function commitmentsPerYear(features, selection, bounds) {
   const s = { ...complete(selection), from: null, to: null, undated: false };
+  const keeps = matcher(s);
   const counts = new Map();
   for (let year = bounds.min; year <= bounds.max; year++) counts.set(year, new Map());
   for (const { properties: city } of features) {
-    if (!matches(city, s)) continue;
+    if (!keeps(city)) continue;
     for (const [type, status, year] of city.items ?? []) {
       if (typeof year !== 'number' || !counts.has(year)) continue;
       if (s.commitments.length && !s.commitments.includes(type)) continue;

@@ -144,7 +144,7 @@ public sealed class MapLanguageTests(BrowserApp app)
         await map.Page.ClickAsync("[data-role=reset]");
         await map.WaitUntilReady();
         Assert.Equal(swiss, await map.ListedCities());
-        Assert.EndsWith("/en?commitment=safe-harbour-declaration&city=konstanz", map.Page.Url);
+        Assert.EndsWith("/en?commitment=safe-harbour-declaration&city=konstanz", await map.Address());
 
         await map.ListEntry(swiss[0]).ClickAsync();
         await map.WaitForPanel(swiss[0]);

@@ -61,8 +61,18 @@ public sealed class MapPage(IPage page)
         await Assertions.Expect(Panel).ToBeVisibleAsync();
     }
 
-    public Task<string> QueryValue(string name) =>
-        page.EvaluateAsync<string>($"() => new URLSearchParams(location.search).get('{name}') ?? ''");
+    /// <summary>The address once the explorer has written it (it writes after painting a change).</summary>
+    public async Task<string> Address()
+    {
+        await page.WaitForSelectorAsync("html:not([data-address-pending])", new() { State = WaitForSelectorState.Attached });
+        return page.Url;
+    }
+
+    public async Task<string> QueryValue(string name)
+    {
+        await Address();
+        return await page.EvaluateAsync<string>($"() => new URLSearchParams(location.search).get('{name}') ?? ''");
+    }
 
     /// <summary>Saves a screenshot under artifacts/screenshots for people to look at.</summary>
     public async Task Screenshot(string name)

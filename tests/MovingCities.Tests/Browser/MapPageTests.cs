@@ -82,6 +82,7 @@ public sealed class MapPageTests(BrowserApp app)
         await Expect(map.Page.Locator("#country-filter")).ToHaveValueAsync("DE");
         await Expect(map.Page.Locator("input[name=commitment][value=sea-rescue-support]")).ToBeCheckedAsync();
 
+        await map.Address(); // the step to go back from is written
         await map.Page.GoBackAsync();
         await map.Page.WaitForFunctionAsync("() => !new URLSearchParams(location.search).has('country')");
         await map.WaitUntilReady();
@@ -337,8 +338,11 @@ public sealed class MapPageTests(BrowserApp app)
         await map.ListEntry("hannover").ClickAsync();
         await map.WaitForPanel("hannover");
 
+
+        await map.Address(); // the step to go back from is written
         await map.Page.GoBackAsync();
         await map.WaitForPanel("bochum");
+        await map.Address(); // the step to go back from is written
         await map.Page.GoBackAsync();
         await Expect(map.Panel).ToBeHiddenAsync();
         Assert.Equal("", await map.QueryValue("city"));

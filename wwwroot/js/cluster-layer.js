@@ -1,0 +1,170 @@
+// The cities on the map, clustered: a supercluster index of the shown cities, drawn for the view.
+//
+// Only what the view holds is on the map: the clusters and single cities `getClusters` returns for the padded
+// bounds at the current zoom. A filter change rebuilds the index (tens of milliseconds at 100,000 cities) and
+// draws the view again, where re-clustering every marker of a Leaflet.markercluster group took seconds.
+// Above `clusterMaxZoom` every city is drawn on its own; cities that would cover each other there (a district
+// placed at its town, two names for one place) fan out in a small circle around their point.
+// Markers are added in reading order (north to south in bands, west to east within a band), so Tab walks the
+// map as a person reads it.
+//
+// Events: 'rendered' after each drawing. City markers' own events (click, keypress) reach the layer's
+// listeners with `event.layer` the marker, as in a FeatureGroup.
+
+const L = globalThis.L;
+
+export const clusterOptions = Object.freeze({
+  radius: 60,           // px: how close two cities are before they share a cluster
+  minZoom: 3,           // the map's own minimum: nothing further out is ever drawn
+  // From 9 on every city is drawn itself. Each level clustered costs about as much as the first at 100,000
+  // cities (few of them merge before zoom 7): 3–8 takes a fifth of the time 3–10 takes.
+  clusterMaxZoom: 8,
+  padding: 0.5,         // the view's bounds grow by half on each side, so a short pan finds markers in place
+  bandHeight: 48,       // px: the height of a reading-order band
+  fanDistance: 14,      // px: cities closer than this at the drawn zoom fan out
+  fanRadius: 26,        // px: the fan's radius
+});
+
+/**
+ * @param {object} handlers
+ * @param {(slug: string) => L.Marker} handlers.markerFor   the city's marker (made once, reused)
+ * @param {(count: number) => L.Icon} handlers.clusterIcon
+ */
+export const ClusterLayer = L.FeatureGroup.extend({
+  initialize(handlers) {
+    L.FeatureGroup.prototype.initialize.call(this);
+    this._handlers = handlers;
+    this._index = null;
+    this._slugs = new Set();
+    this._drawn = new Map(); // key → layer now on the map
+    this._clusterMarkers = new Map(); // cluster id → marker, for the current index
+  },
+
+  onAdd(map) {
+    L.FeatureGroup.prototype.onAdd.call(this, map);
+    map.on('moveend', this._render, this);
+    this._render();
+  },
+
+  onRemove(map) {
+    map.off('moveend', this._render, this);
+    L.FeatureGroup.prototype.onRemove.call(this, map);
+  },
+
+  /** Clusters these cities (GeoJSON point features whose id is the slug) and draws them. */
+  setCities(features) {
+    this._index = new globalThis.Supercluster({
+      radius: clusterOptions.radius, minZoom: clusterOptions.minZoom, maxZoom: clusterOptions.clusterMaxZoom,
+    }).load(features);
+    this._slugs = new Set(features.map((feature) => feature.id));
+    this._clusterMarkers.clear();
+    this._render();
+  },
+
+  /** Whether the city is among the clustered (shown) ones. */
+  holds(slug) {
+    return this._slugs.has(slug);
+  },
+
+  /** The zoom at which a city is drawn on its own, not in a cluster. */
+  get ownZoom() {
+    return clusterOptions.clusterMaxZoom + 1;
+  },
+
+  /**
+   * Opens a cluster: zooms to where it splits. With `focus`, the first of its parts (in reading order) takes the
+   * focus once drawn, so a keyboard user lands inside what they opened.
+   */
+  openCluster(marker, { focus = false, animate = true } = {}) {
+    const map = this._map;
+    const zoom = Math.min(this._index.getClusterExpansionZoom(marker.clusterId), map.getMaxZoom());
+    const parts = new Set(this._index.getLeaves(marker.clusterId, Infinity).map((leaf) => leaf.id));
+    if (focus) {
+      map.once('moveend', () => {
+        // A smaller cluster lies wholly inside or wholly outside the opened one: one leaf tells which.
+        const inside = (layer) => parts.has(layer.clusterId === undefined ? layer.citySlug : this._index.getLeaves(layer.clusterId, 1)[0]?.id);
+        const first = [...this._drawn.values()].find(inside);
+        first?.getElement()?.focus();
+      });
+    }
+    if (animate) map.flyTo(marker.getLatLng(), zoom, { duration: 0.5 });
+    else map.setView(marker.getLatLng(), zoom, { animate: false });
+  },
+
+  _render() {
+    const map = this._map;
+    if (!map || !this._index) return;
+    const zoom = Math.round(map.getZoom());
+    const view = map.getBounds().pad(clusterOptions.padding);
+    const west = Math.max(-180, view.getWest());
+    const east = Math.min(180, view.getEast());
+    const items = this._index.getClusters([west, Math.max(-85, view.getSouth()), east, Math.min(85, view.getNorth())], zoom);
+
+    const placed = items.map((item) => {
+      const [lon, lat] = item.geometry.coordinates;
+      const latLng = L.latLng(lat, lon);
+      return { item, latLng, point: map.project(latLng, zoom) };
+    });
+    if (zoom > clusterOptions.clusterMaxZoom) this._fanOut(placed, zoom);
+    placed.sort((a, b) => Math.floor(a.point.y / clusterOptions.bandHeight) - Math.floor(b.point.y / clusterOptions.bandHeight) || a.point.x - b.point.x);
+
+    const next = new Map();
+    for (const { item, latLng } of placed) {
+      if (item.properties.cluster) {
+        const key = `c${item.properties.cluster_id}`;
+        next.set(key, this._clusterMarker(item, latLng));
+      } else {
+        const marker = this._handlers.markerFor(item.id);
+        if (!marker.getLatLng().equals(latLng)) marker.setLatLng(latLng);
+        next.set(item.id, marker);
+      }
+    }
+
+    const focused = document.activeElement;
+    for (const [key, layer] of this._drawn) if (!next.has(key)) this.removeLayer(layer);
+    for (const layer of next.values()) if (!this.hasLayer(layer)) this.addLayer(layer);
+    // Reading order in the DOM is Tab order: move the kept ones into place (a move loses focus; give it back).
+    const pane = map.getPane('markerPane');
+    for (const layer of next.values()) {
+      const element = layer.getElement();
+      if (element) pane.appendChild(element);
+    }
+    if (focused && focused !== document.activeElement && pane.contains(focused)) focused.focus({ preventScroll: true });
+    this._drawn = next;
+    this.fire('rendered');
+  },
+
+  /** Cities within fanDistance of each other at this zoom get places on a circle around their middle. */
+  _fanOut(placed, zoom) {
+    const map = this._map;
+    const cell = clusterOptions.fanDistance;
+    const groups = new Map();
+    for (const entry of placed) {
+      const key = `${Math.round(entry.point.x / cell)},${Math.round(entry.point.y / cell)}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(entry);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      group.sort((a, b) => (a.item.properties.name ?? '').localeCompare(b.item.properties.name ?? ''));
+      const middle = group.reduce((sum, entry) => sum.add(entry.point), L.point(0, 0)).divideBy(group.length);
+      group.forEach((entry, i) => {
+        const angle = -Math.PI / 2 + (2 * Math.PI * i) / group.length;
+        entry.point = middle.add(L.point(Math.cos(angle), Math.sin(angle)).multiplyBy(clusterOptions.fanRadius));
+        entry.latLng = map.unproject(entry.point, zoom);
+      });
+    }
+  },
+
+  _clusterMarker(item, latLng) {
+    const id = item.properties.cluster_id;
+    let marker = this._clusterMarkers.get(id);
+    if (!marker) {
+      marker = L.marker(latLng, { icon: this._handlers.clusterIcon(item.properties.point_count), keyboard: true });
+      marker.clusterId = id;
+      marker.count = item.properties.point_count;
+      this._clusterMarkers.set(id, marker);
+    }
+    return marker;
+  },
+});
