@@ -38,6 +38,9 @@ public class City : IVersioned, IPublicData
     /// <summary>State, canton or province.</summary>
     public string? Region { get; set; }
 
+    /// <summary>A municipality or a district (drawn and counted apart).</summary>
+    public PlaceKind Kind { get; set; }
+
     public Point Location { get; private set; } = Spatial.CreatePoint(0, 0);
 
     /// <summary>Mirror of <see cref="Location"/> for indexed box queries; set only through <see cref="MoveTo"/>.</summary>

@@ -11,7 +11,7 @@ namespace MovingCities.Web.Cities;
 /// <summary>The slim per-city properties the map layer needs.</summary>
 public sealed record CitySummary(
     string Slug, string Name, string Country, string? Region, double Longitude, double Latitude,
-    List<CommitmentRow> Commitments, int NewsCount)
+    List<CommitmentRow> Commitments, int NewsCount, PlaceKind Kind = PlaceKind.Municipality, List<string>? Networks = null)
 {
     /// <summary>The commitments as the filters see them (<see cref="CitySelection"/>).</summary>
     public IEnumerable<CommitmentFact> Facts => Commitments.Select(c => new CommitmentFact(c.Type, c.Status, CommitmentStatuses.Year(c.Date)));
@@ -27,7 +27,8 @@ public static class CityFeatures
         cities.OrderBy(c => c.Slug).Select(c => new CitySummary(
             c.Slug, c.Name, c.Country, c.Region, c.Longitude, c.Latitude,
             c.Commitments.Select(m => new CommitmentRow(m.TypeKey, m.Status, m.Date)).ToList(),
-            c.NewsPosts.Count(p => p.Status == NewsStatus.Published)));
+            c.NewsPosts.Count(p => p.Status == NewsStatus.Published),
+            c.Kind, c.Memberships.OrderBy(m => m.Network.Slug).Select(m => m.Network.Slug).ToList()));
 
     /// <param name="typeOrder">Catalogue position of each commitment type, so keys come in legend order.</param>
     public static Representation Layer(IEnumerable<CitySummary> cities, IReadOnlyDictionary<string, int> typeOrder,
@@ -50,11 +51,14 @@ public static class CityFeatures
             {
                 { "id", city.Slug },
                 { "name", city.Name },
+                { "kind", city.Kind.Key() },
                 { "country", city.Country },
                 { "region", city.Region },
                 { "commitments", keys },
                 { "items", items },
                 { "newsCount", city.NewsCount },
+                // networks: the slugs of the networks it belongs to; a member without a live commitment is drawn as one
+                { "networks", city.Networks ?? [] },
             };
             if (km is { } distance)
                 properties.Add("distanceKm", Math.Round(distance, 1));

@@ -33,6 +33,7 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
             city.Property(c => c.Name).HasField("_name");
             city.Property(c => c.Location).HasWkbConversion();
             city.Property(c => c.Country).HasMaxLength(2);
+            city.Property(c => c.Kind).HasConversion(LowercaseEnum<PlaceKind>()).HasMaxLength(20);
             city.HasMany(c => c.NewsPosts).WithMany(p => p.Cities).UsingEntity("NewsPostCity");
             city.Property(c => c.Version).IsConcurrencyToken();
             city.ComplexProperty(c => c.Description, Bilingual("Description"));

@@ -16,7 +16,7 @@ namespace MovingCities.Web.Geodata;
 public static partial class CityFileReader
 {
     static readonly string[] KnownProperties =
-        ["name", "country", "region", "description", "profileUrl", "gazetteerName", "locationNote", "identifiers", "commitments"];
+        ["name", "kind", "country", "region", "description", "profileUrl", "gazetteerName", "locationNote", "identifiers", "commitments"];
     static readonly string[] KnownCommitmentFields = ["type", "status", "date", "summary", "sourceUrl", "lastVerified"];
     public static readonly string[] Statuses = Enum.GetNames<CommitmentStatus>().Select(s => s.ToLowerInvariant()).ToArray();
 
@@ -114,6 +114,10 @@ public static partial class CityFileReader
         if (country is not null && !CityRules.IsCountryCode(country))
             problem($"properties.country: \"{country}\" is not an ISO 3166-1 alpha-2 code such as \"DE\"");
         var region = OptionalString(properties, "region", "properties.region", problem, maxLength: CityRules.MaxRegionLength);
+        var kindText = OptionalString(properties, "kind", "properties.kind", problem, maxLength: CityRules.MaxCodeLength);
+        var kind = PlaceKind.Municipality;
+        if (kindText is not null && !PlaceKinds.TryParse(kindText, out kind))
+            problem($"properties.kind: \"{kindText}\" is not a kind of place (known: {string.Join(", ", Enum.GetValues<PlaceKind>().Select(k => k.Key()))})");
         var description = OptionalLocalized(properties, "description", "properties.description", problem, maxLength: CityRules.MaxDescriptionLength);
         var profileUrl = OptionalString(properties, "profileUrl", "properties.profileUrl", problem, maxLength: Http.Links.MaxLength);
         if (profileUrl is not null && !Links.IsHttp(profileUrl))
@@ -160,7 +164,7 @@ public static partial class CityFileReader
         if (name is null || country is null || position is null)
             return null;
         return new CityRecord(id, name, country, region, position.Value.Lon, position.Value.Lat, ags, wikidata, description, commitments,
-            profileUrl, gazetteerName, locationNote);
+            profileUrl, gazetteerName, locationNote, kind);
     }
 
     static (double Lon, double Lat)? ReadPoint(JsonElement feature, Action<string> problem)

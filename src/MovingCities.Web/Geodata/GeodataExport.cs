@@ -58,6 +58,7 @@ public sealed class GeodataExport(MovingCitiesDb db)
     static IFeature ToFeature(City city, IReadOnlyDictionary<string, int> typeOrder)
     {
         var properties = new AttributesTable { { "id", city.Slug }, { "name", city.Name }, { "country", city.Country } };
+        if (city.Kind != PlaceKind.Municipality) properties.Add("kind", city.Kind.Key());
         if (city.Region is not null) properties.Add("region", city.Region);
         if (city.Description.OrNull() is { } description) properties.Add("description", description);
         if (city.ProfileUrl is not null) properties.Add("profileUrl", city.ProfileUrl);

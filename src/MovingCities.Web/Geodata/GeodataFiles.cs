@@ -1,3 +1,4 @@
+using MovingCities.Web.Cities;
 using MovingCities.Web.Commitments;
 
 namespace MovingCities.Web.Geodata;
@@ -38,7 +39,7 @@ public sealed record MembershipRecord(string City, string? Date, string? Summary
 public sealed record CityRecord(
     string? Slug, string Name, string Country, string? Region, double Longitude, double Latitude,
     string? Ags, string? WikidataId, LocalizedText? Description, IReadOnlyList<CommitmentRecord> Commitments,
-    string? ProfileUrl = null, string? GazetteerName = null, string? LocationNote = null);
+    string? ProfileUrl = null, string? GazetteerName = null, string? LocationNote = null, PlaceKind Kind = PlaceKind.Municipality);
 
 /// <summary>A commitment inside a city feature's <c>commitments</c> array; <see cref="Summary"/> is null when there is none.</summary>
 public sealed record CommitmentRecord(

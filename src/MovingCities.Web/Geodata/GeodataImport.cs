@@ -101,6 +101,7 @@ public sealed class GeodataImport(MovingCitiesDb db)
         city.ProfileUrl = record.ProfileUrl;
         city.GazetteerName = record.GazetteerName;
         city.LocationNote = record.LocationNote;
+        city.Kind = record.Kind;
         city.Ags = record.Ags;
         city.WikidataId = record.WikidataId;
         city.MoveTo(record.Longitude, record.Latitude);

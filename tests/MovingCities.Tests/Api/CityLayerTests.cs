@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using MovingCities.Tests.Infrastructure;
@@ -33,9 +34,28 @@ public class CityLayerTests(SeededApp app) : IClassFixture<SeededApp>
             Assert.False(feature.TryGetProperty("bbox", out _));
             Assert.False(feature.GetProperty("geometry").TryGetProperty("bbox", out _));
             Assert.Equal(
-                ["commitments", "country", "items", "name", "newsCount", "region"],
+                ["commitments", "country", "items", "kind", "name", "networks", "newsCount", "region"],
                 feature.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
         }
+    }
+
+    [Fact]
+    public async Task Each_place_says_whether_it_is_a_district_and_which_networks_it_belongs_to()
+    {
+        using var own = new TestApp();
+        await own.WithDb(async db =>
+        {
+            var hannover = await db.Cities.SingleAsync(c => c.Slug == "hannover");
+            hannover.Kind = MovingCities.Web.Cities.PlaceKind.District; // as if it were Region Hannover
+            await db.SaveChangesAsync();
+        });
+
+        var features = (await own.GetJson("/api/cities")).GetProperty("features").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("id").GetString()!, f => f.GetProperty("properties"));
+        Assert.Equal("district", features["hannover"].GetProperty("kind").GetString());
+        Assert.Equal("municipality", features["konstanz"].GetProperty("kind").GetString());
+        Assert.Equal(["international-alliance-of-safe-harbours"], features["greifswald"].GetProperty("networks").Strings());
+        Assert.Empty(features["konstanz"].GetProperty("networks").Strings());
     }
 
     [Fact]

@@ -115,6 +115,7 @@ public class ImportTests : IDisposable
             { Collection(With(f => f["properties"]!.AsObject().Remove("name"))), "feature #1 (broken): properties.name: required" },
             { Collection(With(f => f["properties"]!["country"] = "Germany")), "properties.country" },
             { Collection(With(f => f["properties"]!["population"] = 5)), "properties.population: unknown property" },
+            { Collection(With(f => f["properties"]!["kind"] = "county")), "properties.kind: \"county\" is not a kind of place (known: municipality, district)" },
             { Collection(With(f => f["id"] = "Not A Slug")), "id:" },
             { Collection(With(f => Commitment(f)["type"] = "sea-rescue")), "properties.commitments[0].type" },
             { Collection(With(f => Commitment(f)["status"] = "declared")), "properties.commitments[0].status" },

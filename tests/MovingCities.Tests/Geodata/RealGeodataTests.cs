@@ -33,6 +33,16 @@ public class RealGeodataTests
         report.Split('\n').Where(line => Regex.IsMatch(line, @"^\| solidarity-commitments[^|]*\.csv \| \d+ \| ")).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
+    public void Every_place_named_as_a_district_is_marked_as_one()
+    {
+        // Landkreis, Kreis, Region Hannover, a city's Bezirk: their councils speak for more or less than one municipality.
+        var named = new Regex(@"^(Landkreis |Kreis |Region Hannover$|Städteregion )|-Kreis$| – .*district");
+        var unmarked = Data.Value.Cities.Where(c => named.IsMatch(c.Name) && c.Kind != MovingCities.Web.Cities.PlaceKind.District).Select(c => c.Name);
+        Assert.Empty(unmarked);
+        Assert.Contains(Data.Value.Cities, c => c.Kind == MovingCities.Web.Cities.PlaceKind.District);
+    }
+
+    [Fact]
     public void The_real_geodata_passes_validation()
     {
         var result = GeodataValidator.Validate(TestApp.RepoGeodata, SharedGazetteer.Value);

@@ -227,6 +227,11 @@ namespace MovingCities.Web.Data.Migrations
                     b.Property<string>("GazetteerName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
