@@ -22,7 +22,7 @@ public static class CommitmentTypeEndpoints
     public static async Task<RepresentationResult> ListCommitmentTypes(MovingCitiesDb db, CancellationToken cancellationToken)
     {
         var types = await db.CommitmentTypes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new CommitmentTypeView(
-            t.Key, new LocalizedText(t.TitleDe, t.TitleEn), new LocalizedText(t.DescriptionDe, t.DescriptionEn), t.Color,
+            t.Key, new LocalizedText(t.TitleDe, t.TitleEn), new LocalizedText(t.DescriptionDe, t.DescriptionEn), t.Color, t.Family,
             db.Cities.Count(c => c.Commitments.Any(m => m.TypeKey == t.Key))))
             .ToListAsync(cancellationToken);
         return Representation.Json(types).ToResult();
@@ -30,4 +30,5 @@ public static class CommitmentTypeEndpoints
 }
 
 /// <param name="CityCount">Cities with at least one commitment of this type.</param>
-public sealed record CommitmentTypeView(string Key, LocalizedText Title, LocalizedText Description, string Color, int CityCount);
+/// <param name="Family">The colour family the type belongs to (its colour is the family's).</param>
+public sealed record CommitmentTypeView(string Key, LocalizedText Title, LocalizedText Description, string Color, string Family, int CityCount);

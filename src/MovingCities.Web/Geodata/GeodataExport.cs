@@ -17,7 +17,7 @@ public sealed class GeodataExport(MovingCitiesDb db)
         var types = await db.CommitmentTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync();
         var order = types.Select((t, i) => (t.Key, i)).ToDictionary(x => x.Key, x => x.i);
         await WriteJsonAsync(Path.Combine(folder, GeodataFiles.CommitmentTypes), types.Select(t =>
-            new CommitmentTypeRecord(t.Key, new(t.TitleDe, t.TitleEn), new(t.DescriptionDe, t.DescriptionEn), t.Color)));
+            new CommitmentTypeRecord(t.Key, new(t.TitleDe, t.TitleEn), new(t.DescriptionDe, t.DescriptionEn), t.Color, t.Family)));
 
         var cities = await db.Cities.AsNoTracking().Include(c => c.Commitments).AsSplitQuery().OrderBy(c => c.Slug).ToListAsync();
         var collection = new FeatureCollection();

@@ -27,7 +27,7 @@ public sealed record ProposalRecord(
     string SourceUrl, string State, string CreatedAt, string? ReviewedAt, string? Reason);
 
 /// <summary>One entry of commitment-types.json.</summary>
-public sealed record CommitmentTypeRecord(string Key, LocalizedText Title, LocalizedText Description, string Color);
+public sealed record CommitmentTypeRecord(string Key, LocalizedText Title, LocalizedText Description, string Color, string? Family = null);
 
 /// <summary>One entry of networks.json: a network and its member cities.</summary>
 public sealed record NetworkRecord(string Slug, string Name, string? Description, string? Url, List<MembershipRecord> Members);

@@ -23,7 +23,7 @@ public sealed class GeodataImport(MovingCitiesDb db)
         {
             // The reader has checked that the catalogue has both languages.
             Key = t.Key, TitleDe = t.Title.De!, TitleEn = t.Title.En!,
-            DescriptionDe = t.Description.De!, DescriptionEn = t.Description.En!, Color = t.Color.ToLowerInvariant(), SortOrder = i,
+            DescriptionDe = t.Description.De!, DescriptionEn = t.Description.En!, Color = t.Color.ToLowerInvariant(), Family = t.Family!, SortOrder = i,
         }));
         await db.SaveChangesAsync();
 

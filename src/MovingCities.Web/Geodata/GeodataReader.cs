@@ -57,7 +57,12 @@ public static partial class GeodataReader
                 problems.Add($"{at}: description needs both \"de\" and \"en\"");
             if (t.Color is null || !HexColor().IsMatch(t.Color))
                 problems.Add($"{at}: color must be a hex colour such as \"#1f77b4\"");
+            if (!Text.Slug.IsSlug(t.Family ?? ""))
+                problems.Add($"{at}: family must be a lowercase word such as \"harbour\" (the colour family of docs/design.md)");
         }
+        foreach (var family in types.Where(t => t.Family is not null && t.Color is not null).GroupBy(t => t.Family!))
+            if (family.Select(t => t.Color.ToLowerInvariant()).Distinct().Count() > 1)
+                problems.Add($"{file}: the types of family \"{family.Key}\" have different colours ({string.Join(", ", family.Select(t => $"{t.Key} {t.Color}"))}): one family, one colour");
         foreach (var duplicate in types.GroupBy(t => t.Key).Where(g => g.Count() > 1))
             problems.Add($"{file}: key \"{duplicate.Key}\" appears {duplicate.Count()} times");
         return types;

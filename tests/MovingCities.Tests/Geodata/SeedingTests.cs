@@ -64,6 +64,21 @@ public class SeedingTests
         Assert.Contains(error.Problems, p => p.StartsWith("news/broken.md: date"));
         Assert.Contains(error.Problems, p => p.StartsWith("news/broken.md: language"));
     }
+
+    [Fact]
+    public void A_commitment_type_needs_a_colour_family_and_shares_its_colour()
+    {
+        var folder = GeodataCopy.Of(TestApp.FixtureGeodata);
+        var types = File.ReadAllText(Path.Combine(folder, "commitment-types.json"));
+        // sea rescue keeps its family (harbour) but gets its own colour; transparency loses its family
+        types = System.Text.RegularExpressions.Regex.Replace(types, "(\"key\": \"sea-rescue-support\",[\\s\\S]*?\"color\": )\"#0072b2\"", "$1\"#56b4e9\"");
+        types = System.Text.RegularExpressions.Regex.Replace(types, "(\"key\": \"transparency\",[\\s\\S]*?),\\s*\"family\": \"stance\"", "$1");
+        File.WriteAllText(Path.Combine(folder, "commitment-types.json"), types);
+
+        var error = Assert.Throws<GeodataException>(() => GeodataReader.Read(folder));
+        Assert.Contains(error.Problems, p => p.Contains("(transparency): family must be"));
+        Assert.Contains(error.Problems, p => p.Contains("family \"harbour\" have different colours") && p.Contains("sea-rescue-support #56b4e9"));
+    }
 }
 
 public static class GeodataCopy

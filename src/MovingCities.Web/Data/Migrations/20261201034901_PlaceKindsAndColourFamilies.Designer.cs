@@ -12,8 +12,8 @@ using MovingCities.Web.Data;
 namespace MovingCities.Web.Data.Migrations
 {
     [DbContext(typeof(MovingCitiesDb))]
-    [Migration("20261201033429_PlaceKind")]
-    partial class PlaceKind
+    [Migration("20261201034901_PlaceKindsAndColourFamilies")]
+    partial class PlaceKindsAndColourFamilies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -363,6 +363,10 @@ namespace MovingCities.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Family")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
