@@ -50,6 +50,7 @@ builder.Services.AddSingleton<SiteStatistics>();
 builder.Services.AddSingleton<NextSteps>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<CountryOutlines>();
+builder.Services.AddSingleton<MovingCities.Web.Print.OutlineMap>();
 builder.Services.AddSingleton<GazetteerSource>();
 builder.Services.AddSingleton<TagSuggestions>();
 builder.Services.AddSingleton<EditorTime>();
