@@ -76,7 +76,7 @@ public sealed class ColumnChart(IReadOnlyList<(string Label, int Value)> columns
     public double BarWidth => Slot * 0.7;
     public double Center(int index) => PlotLeft + Slot * (index + 0.5);
 
-    /// <summary>Every column is labelled while labels fit; past that every second (or third…), always the last.</summary>
+    /// <summary>Every column is labelled while labels fit; past that every second (or third…), from the first.</summary>
     public bool Labelled(int index)
     {
         var every = (int)Math.Ceiling(38 / Slot);

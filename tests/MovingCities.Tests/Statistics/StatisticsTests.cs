@@ -161,6 +161,16 @@ public class StatisticsTests(RealDataApp real) : IClassFixture<RealDataApp>
     }
 
     [Fact]
+    public async Task The_api_description_says_which_items_count()
+    {
+        var document = await real.App.GetJson("/openapi/v1.json");
+        var operation = document.GetProperty("paths").GetProperty("/api/statistics").GetProperty("get");
+        Assert.Equal("GetStatistics", operation.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+        Assert.Contains("Revoked and rejected items are never counted", operation.GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Unknown_query_parameters_are_refused_with_a_problem()
     {
         using var app = new TestApp();
