@@ -14,6 +14,7 @@ using MovingCities.Web.Http;
 using MovingCities.Web.Localization;
 using MovingCities.Web.Pages.Admin;
 using MovingCities.Web.News;
+using MovingCities.Web.Statistics;
 using MovingCities.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
@@ -45,9 +46,11 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 
 // Feature services
 builder.Services.AddSingleton<CityLayer>();
+builder.Services.AddSingleton<SiteStatistics>();
 builder.Services.AddSingleton<NextSteps>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<CountryOutlines>();
+builder.Services.AddSingleton<MovingCities.Web.Print.OutlineMap>();
 builder.Services.AddSingleton<GazetteerSource>();
 builder.Services.AddSingleton<TagSuggestions>();
 builder.Services.AddSingleton<EditorTime>();
@@ -129,6 +132,8 @@ app.MapNewsApi();
 app.MapBasemap();
 app.MapEditorApi();
 app.MapFeeds();
+// Counts of the whole map for the API and the statistics page, prepared per data version
+app.MapStatistics();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 

@@ -9,6 +9,7 @@ public static class Addresses
 {
     public static string Map(string lang) => $"/{lang}";
     public static string About(string lang) => $"/{lang}/about";
+    public static string Statistics(string lang) => $"/{lang}/statistics";
     public static string City(string lang, string slug) => $"/{lang}/cities/{Uri.EscapeDataString(slug)}";
     /// <summary>A city's address with <c>{slug}</c> for the slug, for scripts that link many cities.</summary>
     public static string CityTemplate(string lang) => $"/{lang}/cities/{{slug}}";
@@ -55,6 +56,8 @@ public static class Addresses
             return "";
         if (value is "/about.html" or "/about")
             return "/about";
+        if (value is "/statistics")
+            return value;
         if (value is "/news" or "/news.atom" || value.StartsWith("/news/", StringComparison.Ordinal) || value.StartsWith("/cities/", StringComparison.Ordinal))
             return value;
         return null;

@@ -10,7 +10,7 @@ public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
     {
         var document = await app.GetJson("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/basemap", "/api/basemap/outlines", "/api/cities", "/api/cities/{slug}", "/api/commitment-types", "/api/editor/tag-suggestions", "/api/news", "/api/news/{slug}", "/api/places"], paths.Order());
+        Assert.Equal(["/api/basemap", "/api/basemap/outlines", "/api/cities", "/api/cities/{slug}", "/api/commitment-types", "/api/editor/tag-suggestions", "/api/news", "/api/news/{slug}", "/api/places", "/api/statistics"], paths.Order());
         var list = document.GetProperty("paths").GetProperty("/api/cities").GetProperty("get");
         Assert.Equal("ListCities", list.GetProperty("operationId").GetString());
         Assert.Equal(["bbox", "commitment", "country", "from", "limit", "near", "q", "region", "status", "to", "undated"],

@@ -29,6 +29,7 @@ public class LanguageChoiceTests(SeededApp seeded) : IClassFixture<SeededApp>
     [InlineData("/news?city=konstanz&page=1", "/news?city=konstanz&page=1")]
     [InlineData("/news/tageskonferenz-kommunen-als-sichere-haefen", "/news/tageskonferenz-kommunen-als-sichere-haefen")]
     [InlineData("/about.html", "/about")]
+    [InlineData("/statistics", "/statistics")]
     [InlineData("/news.atom", "/news.atom")]
     [InlineData("/cities/konstanz/news.atom", "/cities/konstanz/news.atom")]
     public async Task Old_addresses_redirect_by_cookie_then_accept_language_then_german(string old, string rest)
