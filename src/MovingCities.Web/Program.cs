@@ -14,6 +14,7 @@ using MovingCities.Web.Http;
 using MovingCities.Web.Localization;
 using MovingCities.Web.Pages.Admin;
 using MovingCities.Web.News;
+using MovingCities.Web.Sharing;
 using MovingCities.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
@@ -52,6 +53,7 @@ builder.Services.AddSingleton<GazetteerSource>();
 builder.Services.AddSingleton<TagSuggestions>();
 builder.Services.AddSingleton<EditorTime>();
 builder.Services.AddSingleton<MovingCities.Web.Proposals.ProposalLimiter>();
+builder.Services.AddSingleton<ShareCards>();
 
 // Editors: Identity accounts in the same database, cookie sign-in, lockout, rate-limited login, antiforgery
 builder.Services.AddEditorAccounts(builder.Environment);
@@ -129,6 +131,8 @@ app.MapNewsApi();
 app.MapBasemap();
 app.MapEditorApi();
 app.MapFeeds();
+// Share cards (PNG per city and language) and oEmbed, so shared links show a picture and paste as a map
+app.MapSharing();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 
