@@ -52,7 +52,8 @@ public sealed class EmbedBuilderModel(MovingCitiesDb db) : PageModel
         var city = string.IsNullOrWhiteSpace(City) ? null : Cities.FirstOrDefault(c => c.Value == City.Trim().ToLowerInvariant());
         if (!string.IsNullOrWhiteSpace(City) && city is null)
             Problems.Add(Texts.Site.Get("Share.Builder.UnknownCity", lang, City));
-        var types = Commitment.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+        // A blank value binds as null (the framework turns empty strings into null).
+        var types = Commitment.OfType<string>().SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
         foreach (var unknown in types.Where(t => Types.All(known => known.Type.Value != t)))
             Problems.Add(Texts.Site.Get("Share.Builder.UnknownType", lang, unknown));
         types = types.Where(t => Types.Any(known => known.Type.Value == t)).ToList();

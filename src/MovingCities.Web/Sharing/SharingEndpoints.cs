@@ -16,7 +16,9 @@ public static class SharingEndpoints
 {
     public static IEndpointRouteBuilder MapSharing(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Sharing");
+        // Like the feeds, these are formats for other programs (images, oEmbed), not the JSON API: the OpenAPI
+        // document stays about /api.
+        var group = routes.MapGroup("").WithTags("Sharing").ExcludeFromDescription();
 
         group.MapGet("/{lang:lang}/cities/{slug}/card.png", GetCityCard)
             .WithName(nameof(GetCityCard))
@@ -24,7 +26,7 @@ public static class SharingEndpoints
             .AllowOnly()
             .Produces(StatusCodes.Status200OK, contentType: ShareCard.ContentType)
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status404NotFound);
 
         group.MapGet("/{lang:lang}/card.png", GetSiteCard)
             .WithName(nameof(GetSiteCard))
@@ -46,12 +48,12 @@ public static class SharingEndpoints
         return routes;
     }
 
-    public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetCityCard(
+    /// <remarks>An unknown city answers the site's 404 page, as every address outside /api does.</remarks>
+    public static async Task<Results<RepresentationResult, NotFound>> GetCityCard(
         string lang, string slug, HttpContext context, ShareCards cards, CancellationToken cancellationToken) =>
         await cards.CityAsync(slug, lang, context.Request.Host.Value ?? "", cancellationToken) is { } card
             ? card.ToResult()
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "City not found",
-                detail: $"There is no city with the slug '{slug}', so there is no card for it.");
+            : TypedResults.NotFound();
 
     public static async Task<RepresentationResult> GetSiteCard(string lang, HttpContext context, ShareCards cards, CancellationToken cancellationToken) =>
         (await cards.SiteAsync(lang, context.Request.Host.Value ?? "", cancellationToken))!.ToResult();
