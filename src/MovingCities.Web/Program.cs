@@ -15,6 +15,7 @@ using MovingCities.Web.Localization;
 using MovingCities.Web.Pages.Admin;
 using MovingCities.Web.News;
 using MovingCities.Web.Statistics;
+using MovingCities.Web.Sharing;
 using MovingCities.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
@@ -55,6 +56,7 @@ builder.Services.AddSingleton<GazetteerSource>();
 builder.Services.AddSingleton<TagSuggestions>();
 builder.Services.AddSingleton<EditorTime>();
 builder.Services.AddSingleton<MovingCities.Web.Proposals.ProposalLimiter>();
+builder.Services.AddSingleton<ShareCards>();
 
 // Editors: Identity accounts in the same database, cookie sign-in, lockout, rate-limited login, antiforgery
 builder.Services.AddEditorAccounts(builder.Environment);
@@ -134,6 +136,8 @@ app.MapEditorApi();
 app.MapFeeds();
 // Counts of the whole map for the API and the statistics page, prepared per data version
 app.MapStatistics();
+// Share cards (PNG per city and language) and oEmbed, so shared links show a picture and paste as a map
+app.MapSharing();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 

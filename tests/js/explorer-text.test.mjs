@@ -26,7 +26,7 @@ const german = resx('src/MovingCities.Web/Resources/MapText.de.resx');
 // The explorer's modules: everything main.js reaches, not the editor's.
 const explorerModules = ['explorer.js', 'panel.js', 'list.js', 'filters.js', 'search.js', 'markers.js', 'api.js',
   'history.js', 'main.js', 'combobox.js', 'country-choice.js', 'geo.js', 'basemap.js', 'text.js',
-  'timeline-control.js', 'year-chart.js', 'near.js', 'cluster-layer.js'];
+  'timeline-control.js', 'year-chart.js', 'near.js', 'cluster-layer.js', 'share.js', 'embed.js'];
 const sources = Object.fromEntries(explorerModules.map((name) => [name, read(`wwwroot/js/${name}`)]));
 const withoutComments = (code) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 

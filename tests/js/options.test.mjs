@@ -71,3 +71,14 @@ test('the legend counts only the fixed filter\'s cities', () => {
 test('without a fixed filter every city is there', () => {
   assert.deepEqual(ids(within(cities, null)), ids(cities));
 });
+
+test('an embed reads its own address but writes no history; the map does both; a plain script neither', () => {
+  const map = readOptions({ strings: {} });
+  assert.equal(map.writesHistory, true);
+  assert.equal(map.readsAddress, true);
+  const embed = readOptions({ strings: {}, writesHistory: false, readsAddress: true });
+  assert.equal(embed.writesHistory, false);
+  assert.equal(embed.readsAddress, true);
+  const elsewhere = readOptions({ strings: {}, writesHistory: false });
+  assert.equal(elsewhere.readsAddress, false);
+});

@@ -2,7 +2,7 @@
 // element and options. Every element is looked up inside the root by its data-role, and every word comes from
 // the options, so the same code serves the full map in German or English and a map embedded in another page.
 //
-//   createExplorer(document.querySelector('[data-explorer]'), { lang: 'de', strings, links, fixedFilter, writesHistory })
+//   createExplorer(document.querySelector('[data-explorer]'), { lang: 'de', strings, links, fixedFilter, writesHistory, readsAddress })
 //
 // See options.js for the options and `roles` below for the elements the root must hold.
 
@@ -23,7 +23,7 @@ import { commitmentsPerYear } from './timeline.js';
 import { TimelineControl } from './timeline-control.js';
 import { YearChart } from './year-chart.js';
 import { formatView, parseView } from './url-state.js';
-import { addressBar, noAddressBar } from './history.js';
+import { addressBar, addressOnly, noAddressBar } from './history.js';
 
 const L = globalThis.L;
 
@@ -68,7 +68,7 @@ function findParts(root) {
 export function createExplorer(root, givenOptions) {
   const options = readOptions(givenOptions);
   const locale = createLocale(options.lang, options.strings);
-  const store = options.writesHistory ? addressBar : noAddressBar;
+  const store = options.writesHistory ? addressBar : options.readsAddress ? addressOnly : noAddressBar;
   const page = findParts(root);
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 

@@ -43,6 +43,14 @@ export const addressBar = Object.freeze({
   onStep: (callback) => addEventListener('popstate', () => callback(parseState(location.search))),
 });
 
+/** The address read once at the start and never written: an embed follows its own ?commitment=… but adds no history. */
+export const addressOnly = Object.freeze({
+  read: () => parseState(location.search),
+  push: () => {},
+  replace: () => {},
+  onStep: () => {},
+});
+
 /** No address bar: every explorer starts from nothing and there are no steps back. */
 export const noAddressBar = Object.freeze({
   read: () => parseState(''),

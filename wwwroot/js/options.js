@@ -32,18 +32,23 @@ export const linkTo = (template, values) =>
  * Options with defaults filled in and checked.
  * @param {object} given
  * @returns {{lang: 'de'|'en', strings: Record<string, string>, fixedFilter: object|null, writesHistory: boolean,
- *            links: {city: string, cityNews: string, news: string|null}}}
+ *            readsAddress: boolean, links: {city: string, cityNews: string, news: string|null, card?: string, embedBuilder?: string}}}
  */
 export function readOptions(given = {}) {
   if (!given.strings || typeof given.strings !== 'object') {
     throw new TypeError('Explorer options need "strings": the interface text in the page\'s language.');
   }
   const lang = languages.includes(given.lang) ? given.lang : defaults.lang;
+  const writesHistory = given.writesHistory ?? defaults.writesHistory;
   return Object.freeze({
     lang,
     strings: given.strings,
     fixedFilter: fixedSelection(given.fixedFilter),
-    writesHistory: given.writesHistory ?? defaults.writesHistory,
+    writesHistory,
+    // Whether it starts from its own address's parameters (?commitment=…&city=…): always when it writes history.
+    // An embed reads them but writes nothing: inside a frame every history entry would be a step of the host
+    // page's back button.
+    readsAddress: writesHistory || given.readsAddress === true,
     links: Object.freeze({ ...defaults.links, ...given.links }),
   });
 }

@@ -6,6 +6,7 @@
 import { fetchCity } from './api.js';
 import { linkTo } from './options.js';
 import { el, safeHref } from './text.js';
+import { shareBlock } from './share.js';
 
 const panelOptions = { latestNews: 5, nextStepsSection: 'next-steps' };
 
@@ -107,6 +108,7 @@ export class CityPanel {
         : null,
       el('p', { className: 'panel__more' },
         el('a', { href: linkTo(links.city, { slug }), 'data-role': 'city-page' }, locale.text('panel.cityPage', { name: city.name }))),
+      shareBlock({ locale, links, slug, name: city.name }),
     ];
     this.body.replaceChildren(...parts.filter(Boolean));
   }

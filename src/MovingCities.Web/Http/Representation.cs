@@ -12,10 +12,12 @@ public sealed partial class Representation
     readonly Lazy<byte[]> _brotli;
     readonly Lazy<byte[]> _gzip;
 
-    public Representation(byte[] body, string contentType, CompressionLevel level = CompressionLevel.Fastest)
+    /// <param name="compressible">False for bodies that are compressed already (PNG): they are sent as they are.</param>
+    public Representation(byte[] body, string contentType, CompressionLevel level = CompressionLevel.Fastest, bool compressible = true)
     {
         Body = body;
         ContentType = contentType;
+        Compressible = compressible;
         ETagValue = Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16));
         _brotli = new(() => Compress(body, stream => new BrotliStream(stream, level, leaveOpen: true)));
         _gzip = new(() => Compress(body, stream => new GZipStream(stream, level, leaveOpen: true)));
@@ -23,6 +25,7 @@ public sealed partial class Representation
 
     public byte[] Body { get; }
     public string ContentType { get; }
+    public bool Compressible { get; }
 
     /// <summary>The entity tag without quotes or encoding suffix.</summary>
     public string ETagValue { get; }

@@ -41,6 +41,8 @@ public sealed class RepresentationResult(Representation representation) : IResul
 
     (string? Encoding, byte[] Bytes) ChooseEncoding(HttpRequest request)
     {
+        if (!representation.Compressible)
+            return (null, representation.Body);
         var accepted = request.GetTypedHeaders().AcceptEncoding;
         bool Accepts(string coding) => accepted.Any(a =>
             string.Equals(a.Value.Value, coding, StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0);

@@ -27,6 +27,35 @@ public static class Addresses
     }
     public static string MapWithCity(string lang, string slug) => $"/{lang}?city={Uri.EscapeDataString(slug)}";
 
+    /// <summary>The parameters of the map's address that say what it shows (wwwroot/js/url-state.js); the embed takes the same.</summary>
+    public static readonly string[] MapStateNames = ["commitment", "status", "from", "to", "undated", "country", "region", "city", "view"];
+
+    /// <summary>The map alone, for other sites' iframes, showing what <paramref name="state"/> says (map state names only).</summary>
+    public static string Embed(string lang, IEnumerable<KeyValuePair<string, string>>? state = null) => $"/{lang}/embed{MapQuery(state)}";
+    /// <summary>The big map showing the same as an embed with this state.</summary>
+    public static string MapWith(string lang, IEnumerable<KeyValuePair<string, string>>? state) => $"/{lang}{MapQuery(state)}";
+    /// <summary>Where campaigners put an embed together (preview and snippet), optionally for a city.</summary>
+    public static string EmbedBuilder(string lang, string? city = null) =>
+        $"/{lang}/embed/builder{(string.IsNullOrEmpty(city) ? "" : "?city=" + Uri.EscapeDataString(city))}";
+    /// <summary>A city's share card (PNG, 1200×630) in a language.</summary>
+    public static string CityCard(string lang, string slug) => $"/{lang}/cities/{Uri.EscapeDataString(slug)}/card.png";
+    /// <summary>The site's share card, for pages about no one city.</summary>
+    public static string SiteCard(string lang) => $"/{lang}/card.png";
+    /// <summary>The oEmbed endpoint for a page of this site (absolute <paramref name="url"/>).</summary>
+    public static string OEmbed(string url) => $"/oembed?url={Uri.EscapeDataString(url)}&format=json";
+
+    /// <summary>Whether the path is an embed (<c>/de/embed</c>): the one page other sites may frame.</summary>
+    public static bool IsEmbed(PathString path) =>
+        SiteLanguages.OfPath(path) is { } lang && string.Equals(path.Value![(1 + lang.Length)..].TrimEnd('/'), "/embed", StringComparison.OrdinalIgnoreCase);
+
+    static string MapQuery(IEnumerable<KeyValuePair<string, string>>? state)
+    {
+        var query = string.Join("&", (state ?? []).Where(p => MapStateNames.Contains(p.Key) && !string.IsNullOrEmpty(p.Value))
+            // Commas and slashes stay readable, as the map writes them (url-state.js).
+            .Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value).Replace("%2C", ",").Replace("%2F", "/")}"));
+        return query.Length == 0 ? "" : "?" + query;
+    }
+
     /// <summary>The same page in another language: the address with its language segment swapped, query kept.</summary>
     public static string InLanguage(string lang, PathString path, QueryString query = default)
     {
@@ -58,6 +87,8 @@ public static class Addresses
             return "/about";
         if (value is "/statistics")
             return value;
+        if (value is "/embed")
+            return "/embed";
         if (value is "/news" or "/news.atom" || value.StartsWith("/news/", StringComparison.Ordinal) || value.StartsWith("/cities/", StringComparison.Ordinal))
             return value;
         return null;
