@@ -46,6 +46,7 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 // Feature services
 builder.Services.AddSingleton<CityLayer>();
 builder.Services.AddSingleton<NextSteps>();
+builder.Services.AddSingleton<DataAsOf>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<CountryOutlines>();
 builder.Services.AddSingleton<GazetteerSource>();
