@@ -49,6 +49,7 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddSingleton<CityLayer>();
 builder.Services.AddSingleton<SiteStatistics>();
 builder.Services.AddSingleton<NextSteps>();
+builder.Services.AddSingleton<DataAsOf>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<CountryOutlines>();
 builder.Services.AddSingleton<MovingCities.Web.Print.OutlineMap>();

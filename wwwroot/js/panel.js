@@ -90,9 +90,7 @@ export class CityPanel {
     const parts = [
       el('p', { className: 'panel__where' }, locale.place(city)),
       el('h3', {}, locale.text('panel.commitments')),
-      city.commitments.length
-        ? el('ul', { className: 'panel__commitments' }, ...city.commitments.map((c) => this.#commitment(c)))
-        : el('p', {}, locale.text('panel.noCommitments')),
+      ...(city.commitments.length ? this.#commitments(city, slug) : [el('p', {}, locale.text('panel.noCommitments'))]),
       el('h3', {}, locale.text('panel.nextSteps')),
       nextSteps.length
         ? el('ul', { className: 'panel__next-steps', 'data-role': 'next-steps' }, ...nextSteps.map((step) => this.#nextStep(step, slug)))
@@ -113,8 +111,33 @@ export class CityPanel {
     this.body.replaceChildren(...parts.filter(Boolean));
   }
 
-  #commitment(commitment) {
+  /**
+   * Where the city stands on each type, then its commitments by year, newest first, the undated last: the order
+   * the server gives them in (Cities/CommitmentTimeline.cs), the same as on the city page.
+   */
+  #commitments(city, slug) {
     const { locale } = this;
+    const standing = (city.standing ?? []).map((s) => {
+      const text = locale.pick(s.text);
+      return el('li', { 'data-standing': s.type, 'data-status': s.status, lang: text.lang }, text.text);
+    });
+    const groups = [];
+    for (const commitment of city.commitments) {
+      const year = typeof commitment.date === 'string' ? commitment.date.slice(0, 4) : null;
+      if (!groups.length || groups.at(-1).year !== year) groups.push({ year, items: [] });
+      groups.at(-1).items.push(commitment);
+    }
+    return [
+      standing.length ? el('ul', { className: 'panel__standing', 'data-role': 'standing' }, ...standing) : null,
+      el('div', { 'data-role': 'commitments' }, ...groups.flatMap(({ year, items }) => [
+        el('h4', { className: 'panel__year', 'data-role': 'year' }, year ?? locale.text('panel.undated')),
+        el('ul', { className: 'panel__commitments' }, ...items.map((c) => this.#commitment(c, city, slug))),
+      ])),
+    ];
+  }
+
+  #commitment(commitment, city, slug) {
+    const { locale, links } = this;
     const swatch = el('span', { className: 'legend__swatch', 'aria-hidden': 'true' });
     swatch.style.background = commitment.color;
     const source = safeHref(commitment.sourceUrl);
@@ -130,7 +153,13 @@ export class CityPanel {
       el('p', { className: 'panel__commitment-title' }, swatch,
         el('strong', { lang: title.lang }, title.text || commitment.type), facts ? ` · ${facts}` : ''),
       summary.text ? el('p', { lang: summary.lang, 'data-role': 'commitment-summary' }, summary.text) : null,
-      source ? el('p', {}, el('a', { href: source, rel: 'noopener', className: 'panel__source', 'data-role': 'source' }, locale.text('panel.source'))) : null);
+      el('p', {},
+        source ? el('a', { href: source, rel: 'noopener', className: 'panel__source', 'data-role': 'source' }, locale.text('panel.source')) : null,
+        source && commitment.anchor ? ' · ' : null,
+        commitment.anchor ? el('a', {
+          href: `${linkTo(links.city, { slug })}#${commitment.anchor}`, 'data-role': 'anchor',
+          'aria-label': locale.text('panel.linkLabel', { name: city.name, title: title.text || commitment.type }),
+        }, locale.text('panel.link')) : null));
   }
 
   /** A type the city has not made: its title (a link to the city page's section), how many have, a revocation. */

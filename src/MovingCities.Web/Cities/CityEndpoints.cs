@@ -27,7 +27,7 @@ public static class CityEndpoints
         group.MapGet("/{slug}", GetCity)
             .WithName(nameof(GetCity))
             .WithSummary("One city as a GeoJSON Feature with its commitments, networks and news")
-            .WithDescription("nextSteps: the commitment types the city has not made (a revoked or rejected one counts as not made), each with how many cities have made it and the three nearest of them.")
+            .WithDescription("commitments: newest first, undated last, each with its anchor on the city page. standing: where the city stands on each type it has an item of (legend order), as status, since (year a live commitment stands since), year (of a revocation or rejection) and text (a phrase in German and English). nextSteps: the commitment types the city has not made (a revoked or rejected one counts as not made), each with how many cities have made it and the three nearest of them.")
             .AllowOnly()
             .Produces(StatusCodes.Status200OK, contentType: GeoJson.MediaType)
             .Produces(StatusCodes.Status304NotModified)
@@ -92,6 +92,7 @@ public static class CityEndpoints
             { "description", city.Description },
             { "profileUrl", city.ProfileUrl },
             { "identifiers", new { ags = city.Ags, wikidata = city.WikidataId } },
+            { "standing", city.Standings.Select(s => new { s.Type, s.Status, s.Since, s.Year, Text = CommitmentTimeline.Phrases(s) }) },
             { "commitments", city.Commitments },
             { "networks", city.Networks },
             { "news", city.News },
@@ -105,7 +106,11 @@ public static class CityEndpoints
 /// <summary>A commitment as the city detail shows it, with its type's titles and colour.</summary>
 public sealed record CommitmentView(
     string Type, Commitments.LocalizedText Title, string Color, Commitments.CommitmentStatus Status, string? Date, Commitments.LocalizedText? Summary,
-    string SourceUrl, DateOnly? LastVerified);
+    string SourceUrl, DateOnly? LastVerified)
+{
+    /// <summary>Its id on the city page (<see cref="CommitmentTimeline"/>): <c>/de/cities/konstanz#commitment-sea-rescue-support-2020</c>.</summary>
+    public string Anchor { get; init; } = "";
+}
 
 /// <summary>A network the city belongs to, with where the membership was read.</summary>
 public sealed record NetworkReference(string Slug, string Name, string? Url, string? Date, string? Summary, string? SourceUrl);

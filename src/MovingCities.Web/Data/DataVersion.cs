@@ -36,8 +36,13 @@ public sealed class DataVersion : SaveChangesInterceptor
 
     void Remember(DbContext? context)
     {
-        if (context is not null)
-            _pending.AddOrUpdate(context, new StrongBox<bool>(ChangesPublicData(context)));
+        if (context is null)
+            return;
+        var publicData = ChangesPublicData(context);
+        _pending.AddOrUpdate(context, new StrongBox<bool>(publicData));
+        // Saved with the change or not at all, so the date never runs ahead of or behind the data.
+        if (publicData && context.Model.FindEntityType(typeof(DataStamp)) is not null)
+            DataStamp.Stamp(context, DateTime.UtcNow);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -20,6 +20,7 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
     public DbSet<NewsPost> NewsPosts => Set<NewsPost>();
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<DataStamp> DataStamps => Set<DataStamp>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -73,6 +74,8 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
             change.HasIndex(c => new { c.Subject, c.SubjectId });
             change.HasIndex(c => c.AtUtc);
         });
+
+        model.Entity<DataStamp>(stamp => stamp.Property(s => s.Id).ValueGeneratedNever());
 
         model.Entity<Proposal>(proposal =>
         {

@@ -33,6 +33,18 @@ public static class Slug
     /// <summary>Lowercase ASCII with accents dropped (ü → u) and separators kept, for prefix search on names.</summary>
     public static string SearchKey(string text) => Fold(text, transliterateUmlauts: false, keepSeparators: true);
 
+    /// <summary>
+    /// The slug-shaped keys a name is found under: its slug and, where they differ, the slug with umlauts dropped
+    /// rather than spelled out ("Osnabrück" → <c>osnabrueck</c>, <c>osnabruck</c>), as the map's search finds a
+    /// name under both spellings (<c>searchKeys</c> in <c>wwwroot/js/text.js</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Keys(string text)
+    {
+        var slug = From(text);
+        var plain = Fold(text, transliterateUmlauts: false, keepSeparators: false);
+        return slug == plain ? [slug] : [slug, plain];
+    }
+
     static string Fold(string text, bool transliterateUmlauts, bool keepSeparators)
     {
         var result = new StringBuilder(text.Length + 4);

@@ -383,6 +383,19 @@ namespace MovingCities.Web.Data.Migrations
                     b.ToTable("CommitmentTypes");
                 });
 
+            modelBuilder.Entity("MovingCities.Web.Data.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataStamps");
+                });
+
             modelBuilder.Entity("MovingCities.Web.History.Change", b =>
                 {
                     b.Property<int>("Id")
