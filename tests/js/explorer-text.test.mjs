@@ -26,7 +26,7 @@ const german = resx('src/MovingCities.Web/Resources/MapText.de.resx');
 // The explorer's modules: everything main.js reaches, not the editor's.
 const explorerModules = ['explorer.js', 'panel.js', 'list.js', 'filters.js', 'search.js', 'markers.js', 'api.js',
   'history.js', 'main.js', 'combobox.js', 'country-choice.js', 'geo.js', 'basemap.js', 'text.js',
-  'timeline-control.js', 'year-chart.js', 'near.js', 'cluster-layer.js', 'share.js', 'embed.js'];
+  'timeline-control.js', 'year-chart.js', 'near.js', 'cluster-layer.js', 'share.js', 'embed.js', 'views.js'];
 const sources = Object.fromEntries(explorerModules.map((name) => [name, read(`wwwroot/js/${name}`)]));
 const withoutComments = (code) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
@@ -95,7 +95,7 @@ test('the explorer\'s modules are all checked here', () => {
       }
     }
   }
-  const pure = ['strings.js', 'locale.js', 'dates.js', 'languages.js', 'options.js', 'selection.js', 'url-state.js', 'timeline.js', 'year-range.js', 'nearest.js'];
+  const pure = ['strings.js', 'locale.js', 'dates.js', 'languages.js', 'options.js', 'selection.js', 'url-state.js', 'timeline.js', 'year-range.js', 'nearest.js', 'marker-look.js', 'unknown-filters.js'];
   const unchecked = [...imported].filter((name) => !explorerModules.includes(name) && !pure.includes(name));
   assert.deepEqual(unchecked, [], 'add them to explorerModules above');
   assert.ok(readdirSync(new URL('wwwroot/js/', repo)).includes('explorer.js'));

@@ -15,14 +15,17 @@ import { Filters } from './filters.js';
 import { NearMe } from './near.js';
 import { boundsOfFeatures, featureLatLng } from './geo.js';
 import { createLocale } from './locale.js';
-import { clusterIconFactory, createMarker, iconFactory, markerTitle, hasWithdrawn } from './markers.js';
+import { clusterIconFactory, createMarker, iconFactory, markerTitle } from './markers.js';
+import { familyOrderOf } from './marker-look.js';
 import { ClusterLayer } from './cluster-layer.js';
 import { readOptions } from './options.js';
-import { complete, facetCounts, isEmpty, matcher, sameSelection, within, yearBounds } from './selection.js';
+import { allStatuses, complete, facetCounts, isEmpty, matcher, sameSelection, within, yearBounds } from './selection.js';
 import { commitmentsPerYear } from './timeline.js';
 import { TimelineControl } from './timeline-control.js';
 import { YearChart } from './year-chart.js';
-import { formatView, parseView } from './url-state.js';
+import { formatView, parseView, toSearch } from './url-state.js';
+import { sortOutUnknown } from './unknown-filters.js';
+import { el } from './text.js';
 import { addressBar, addressOnly, noAddressBar } from './history.js';
 
 const L = globalThis.L;
@@ -44,7 +47,7 @@ export const roles = Object.freeze([
   'filters', 'commitment-types', 'statuses', 'year-from', 'year-to', 'years-output', 'undated', 'country', 'region', 'reset',
   'timeline-play', 'timeline-back', 'timeline-forward', 'timeline-year', 'chart',
   'near-me', 'near-place', 'near-place-input', 'near-status', 'near-list',
-  'summary', 'only-in-view', 'city-list', 'more',
+  'summary', 'notice', 'only-in-view', 'city-list', 'more',
   'panel', 'panel-title', 'panel-body', 'close',
 ]);
 
@@ -107,9 +110,14 @@ export function createExplorer(root, givenOptions) {
   }
 
   function showSummary() {
-    page.summary.textContent = shown.length === cities.length
+    const summary = shown.length === cities.length
       ? locale.plural('summary.all', cities.length)
       : locale.plural('summary.matching', cities.length, { shown: shown.length, total: cities.length });
+    // Districts are counted apart from cities and towns: their councils speak for more (or less) than one place.
+    let districts = 0;
+    for (const feature of shown) if (feature.properties.kind === 'district') districts++;
+    page.summary.textContent = districts === 0 ? summary
+      : `${summary} ${locale.text('summary.kinds', { municipalities: shown.length - districts, districts })}`;
   }
 
   /** Shows the cities matching the selection on the map and in the list; resolves when the markers are placed. */
@@ -131,6 +139,27 @@ export function createExplorer(root, givenOptions) {
     setStatus('ready', '');
     performance.mark('map-ready');
     return Promise.resolve();
+  }
+
+  /**
+   * Says which filters of the address were left out, each with the closest known one as a link. The notice stays
+   * until the next filter change: the reader should see why the map shows more than the address asked for.
+   */
+  function showUnknown(unknown, known, typesByKey) {
+    const notice = page.notice;
+    notice.replaceChildren();
+    notice.hidden = unknown.length === 0;
+    for (const { filter, value, suggestion } of unknown) {
+      const name = !suggestion ? null
+        : filter === 'commitments' ? locale.pick(typesByKey.get(suggestion.value)?.title).text || suggestion.value
+          : filter === 'countries' ? locale.country(suggestion.value) : suggestion.value;
+      const line = el('p', {}, locale.text('notice.unknown', { value }));
+      if (suggestion) {
+        const instead = { ...known, [filter]: [...known[filter], suggestion.value] };
+        line.append(' ', el('a', { href: `${location.pathname}${toSearch(instead)}` }, locale.text('notice.suggestion', { name })));
+      }
+      notice.append(line);
+    }
   }
 
   function updateList() {
@@ -224,10 +253,10 @@ export function createExplorer(root, givenOptions) {
   }
 
   function createMarkers(typesByKey) {
-    const iconFor = iconFactory(typesByKey);
+    const iconFor = iconFactory(typesByKey, familyOrderOf([...typesByKey.values()]));
     for (const feature of cities) {
       citiesBySlug.set(feature.id, feature);
-      const marker = createMarker(feature, iconFor(feature.properties.commitments, hasWithdrawn(feature.properties)), markerTitle(feature.properties, typesByKey, locale));
+      const marker = createMarker(feature, iconFor(feature.properties), markerTitle(feature.properties, typesByKey, locale));
       marker.citySlug = feature.id;
       markersBySlug.set(feature.id, marker);
     }
@@ -272,6 +301,7 @@ export function createExplorer(root, givenOptions) {
 
     const countries = [...new Set(cities.map((f) => f.properties.country))];
     filters = new Filters(page.filters, { types: legendTypes, countries, features: cities }, locale, (selection) => {
+      page.notice.hidden = true;
       applyFilters(selection, { refit: true });
       store.push(state); // the refit's moveend then writes the new view into this entry
     });
@@ -290,10 +320,18 @@ export function createExplorer(root, givenOptions) {
     }, { locale, map, reason, reducedMotion }, (slug) => openCity(slug, 'near'));
     panel = new CityPanel(page.panel, { locale, links: options.links, reason }, () => closeCity());
 
-    const initial = store.read();
+    const { state: initial, unknown } = sortOutUnknown(store.read(), {
+      commitments: legendTypes.map((type) => ({ value: type.key, labels: [type.title?.de, type.title?.en].filter(Boolean) })),
+      statuses: allStatuses.map((status) => ({ value: status, labels: [] })),
+      // A country the reader's language can name is a country, cities or not; only other codes are unknown.
+      countries: [...new Set([...countries, ...store.read().countries.filter((code) => locale.country(code) !== code)])]
+        .map((code) => ({ value: code, labels: [locale.country(code)] })),
+    });
+    showUnknown(unknown, initial, typesByKey);
     const view = parseView(initial.view);
     await applyFilters(initial, { refit: !view && (!isEmpty(initial) || fixed !== null) });
     if (view) map.setView(view.center, view.zoom, { animate: false });
+    if (unknown.length) store.replace(state); // the address says what the map shows
     if (initial.city) await openCity(initial.city, 'url', { push: false });
 
     map.on('moveend', () => {

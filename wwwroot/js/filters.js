@@ -7,6 +7,9 @@ import { allStatuses, complete, noSelection, regionsOf, yearBounds } from './sel
 import { el } from './text.js';
 import { chosenYears, handlesFor, pushApart } from './year-range.js';
 
+/** The families' names (docs/design.md): the legend groups the types under them. */
+const familyKeys = { harbour: 'family.harbour', admission: 'family.admission', staying: 'family.staying', stance: 'family.stance' };
+
 /** Statuses that are no commitment made: shown apart (struck through), never counted unless asked for. */
 const withdrawn = new Set(['revoked', 'rejected']);
 
@@ -37,7 +40,8 @@ export class Filters {
 
     this.checkboxes = new Map();
     this.typeCounts = new Map();
-    this.typeList.replaceChildren(...types.map((type) => this.#typeEntry(type)));
+    this.typeList.replaceChildren(...types.flatMap((type, i) =>
+      (i === 0 || types[i - 1].family !== type.family ? [this.#familyHeading(type), this.#typeEntry(type)] : [this.#typeEntry(type)])));
 
     this.statusBoxes = new Map();
     this.statusCounts = new Map();
@@ -84,6 +88,15 @@ export class Filters {
       this.set(noSelection);
       this.onChange(this.selection);
     });
+  }
+
+  /** A family's name above its types, with its colour: the colour a marker's ring shows for any of them. */
+  #familyHeading(type) {
+    const swatch = el('span', { className: 'legend__swatch legend__swatch--family', 'aria-hidden': 'true' });
+    swatch.style.background = type.color;
+    const key = familyKeys[type.family];
+    return el('li', { className: 'legend__family', 'data-family': type.family }, swatch,
+      el('span', { className: 'legend__family-name' }, key ? this.locale.text(key) : type.family));
   }
 
   #typeEntry(type) {
@@ -174,7 +187,9 @@ export class Filters {
 
   #showRegionCounts() {
     for (const [name, option] of this.regionOptions) {
-      option.textContent = this.locale.text('filters.regionOption', { name, count: this.regionCounts.get(name) ?? 0 });
+      const n = this.regionCounts.get(name) ?? 0;
+      option.textContent = this.locale.text('filters.regionOption', { name, count: n });
+      option.disabled = n === 0 && !option.selected;
     }
   }
 
@@ -196,10 +211,18 @@ export class Filters {
   /** The legend's numbers (selection.js's facetCounts); a multi-country option shows its countries' sum. */
   showCounts({ typeCounts, statusCounts, countryCounts, regionCounts }) {
     const { locale } = this;
-    for (const [key, count] of this.typeCounts) count.textContent = locale.number(typeCounts.get(key) ?? 0);
-    for (const [key, count] of this.statusCounts) count.textContent = locale.number(statusCounts.get(key) ?? 0);
+    // A choice that would show nothing is no choice: it is disabled (kept checked if it was, so it can be unticked).
+    const show = (box, count, n) => {
+      count.textContent = locale.number(n);
+      box.disabled = n === 0 && !box.checked;
+      box.closest('li')?.classList.toggle('legend__entry--empty', n === 0);
+    };
+    for (const [key, count] of this.typeCounts) show(this.checkboxes.get(key), count, typeCounts.get(key) ?? 0);
+    for (const [key, count] of this.statusCounts) show(this.statusBoxes.get(key), count, statusCounts.get(key) ?? 0);
     for (const [code, { option, name }] of this.countryOptions) {
-      option.textContent = locale.text('filters.countryOption', { name, count: countryCounts.get(code) ?? 0 });
+      const n = countryCounts.get(code) ?? 0;
+      option.textContent = locale.text('filters.countryOption', { name, count: n });
+      option.disabled = n === 0 && !option.selected;
     }
     if (this.extraCountry) {
       const { option, codes } = this.extraCountry;

@@ -1,16 +1,17 @@
 // City markers and their clusters.
 //
-// A marker is a ring split into the colours of the city's commitments with the number of commitments in its
-// middle, so colour is never the only cue; its accessible name (title) lists the commitments in words. Markers
-// are focusable buttons (Leaflet's keyboard option): Tab reaches them, Enter opens them.
+// A marker's look (marker-look.js, docs/design.md): a circle for a city or town, a rounded square for a district;
+// a ring in the colour families of its live commitments around the number of kinds of commitment it made, so
+// colour is never the only cue; its accessible name (title) lists the commitments in words. Markers are
+// focusable buttons (Leaflet's keyboard option): Tab reaches them, Enter opens them.
 
 import { featureLatLng } from './geo.js';
+import { markerLook } from './marker-look.js';
 
 const L = globalThis.L;
 
 const markerOptions = {
   size: 28,
-  noCommitmentColor: '#8a8a8a',
 };
 
 /** A div icon whose element is built with DOM calls (no inline HTML or style attributes, which the CSP forbids). */
@@ -21,9 +22,11 @@ const CityIcon = L.DivIcon.extend({
     const { colors, text } = this.options;
     const ring = document.createElement('span');
     ring.className = 'city-marker__ring';
-    ring.style.background = colors.length > 1
-      ? `conic-gradient(${colors.map((c, i) => `${c} ${(i * 360) / colors.length}deg ${((i + 1) * 360) / colors.length}deg`).join(', ')})`
-      : colors[0];
+    if (colors.length > 1) {
+      ring.style.background = `conic-gradient(${colors.map((c, i) => `${c} ${(i * 360) / colors.length}deg ${((i + 1) * 360) / colors.length}deg`).join(', ')})`;
+    } else if (colors.length === 1) {
+      ring.style.background = colors[0];
+    }
     const label = document.createElement('span');
     label.className = 'city-marker__count';
     label.setAttribute('aria-hidden', 'true');
@@ -40,24 +43,23 @@ const CityIcon = L.DivIcon.extend({
 export const hasWithdrawn = (city) => (city.items ?? []).some(([, status]) => status === 'revoked' || status === 'rejected');
 
 /**
- * Icons are shared by every city with the same commitments: 100,000 markers need only a few dozen icons. A city
- * whose only commitments were revoked or rejected gets a hollow, dashed ring: never the colour of a promise.
+ * Icons are shared by every city that looks alike: 100,000 markers need only a few dozen icons.
+ * @param {Map<string, object>} typesByKey
+ * @param {string[]} familyOrder
  */
-export function iconFactory(typesByKey) {
+export function iconFactory(typesByKey, familyOrder) {
   const icons = new Map();
-  return (keys, withdrawn = false) => {
-    const hollow = withdrawn && keys.length === 0;
-    const cacheKey = `${keys.join(',')}${hollow ? '|withdrawn' : ''}`;
-    let icon = icons.get(cacheKey);
+  return (city) => {
+    const look = markerLook(city, typesByKey, familyOrder);
+    let icon = icons.get(look.key);
     if (!icon) {
-      const colors = keys.map((k) => typesByKey.get(k)?.color ?? markerOptions.noCommitmentColor);
       icon = new CityIcon({
-        className: ['city-marker', hollow ? 'city-marker--withdrawn' : ''].filter(Boolean).join(' '),
+        className: ['city-marker', `city-marker--${look.look}`, look.district ? 'city-marker--district' : ''].filter(Boolean).join(' '),
         iconSize: [markerOptions.size, markerOptions.size],
-        colors: colors.length ? colors : [markerOptions.noCommitmentColor],
-        text: String(keys.length),
+        colors: look.colors,
+        text: look.text,
       });
-      icons.set(cacheKey, icon);
+      icons.set(look.key, icon);
     }
     return icon;
   };
@@ -71,7 +73,12 @@ export function markerTitle(city, typesByKey, locale) {
   const commitments = city.commitments.map((k) => locale.pick(typesByKey.get(k)?.title).text || k);
   const values = { name: city.name, place: locale.place(city), commitments: commitments.join('; ') };
   const title = locale.text(commitments.length ? 'marker.title' : 'marker.titleNoCommitment', values);
-  return hasWithdrawn(city) ? `${title} ${locale.text('marker.withdrawn')}` : title;
+  const notes = [
+    city.kind === 'district' ? locale.text('marker.district') : null,
+    commitments.length === 0 && (city.networks ?? []).length > 0 ? locale.text('marker.network') : null,
+    hasWithdrawn(city) ? locale.text('marker.withdrawn') : null,
+  ].filter(Boolean);
+  return [title, ...notes].join(' ');
 }
 
 export function createMarker(feature, icon, title) {

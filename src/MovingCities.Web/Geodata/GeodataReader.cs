@@ -60,6 +60,10 @@ public static partial class GeodataReader
             if (!Text.Slug.IsSlug(t.Family ?? ""))
                 problems.Add($"{at}: family must be a lowercase word such as \"harbour\" (the colour family of docs/design.md)");
         }
+        // The legend lists a family's types together, in catalogue order: a family must not start twice.
+        var families = types.Select(t => t.Family).Where((family, i) => i == 0 || family != types[i - 1].Family).ToList();
+        foreach (var split in families.GroupBy(f => f).Where(g => g.Key is not null && g.Count() > 1))
+            problems.Add($"{file}: the types of family \"{split.Key}\" are not listed together: the legend groups them in catalogue order");
         foreach (var family in types.Where(t => t.Family is not null && t.Color is not null).GroupBy(t => t.Family!))
             if (family.Select(t => t.Color.ToLowerInvariant()).Distinct().Count() > 1)
                 problems.Add($"{file}: the types of family \"{family.Key}\" have different colours ({string.Join(", ", family.Select(t => $"{t.Key} {t.Color}"))}): one family, one colour");

@@ -275,6 +275,7 @@ public sealed class MapPageTests(BrowserApp app)
         Assert.True(mapBox.Width >= 370 && mapBox.Height >= 300, $"map is {mapBox.Width}×{mapBox.Height}");
         await map.Screenshot("map-phone");
 
+        await map.Page.ClickAsync("[data-view-button=list]"); // the list is the page's other view on a phone
         await map.ListEntry("konstanz").ClickAsync();
         await map.WaitForPanel("konstanz");
         var panelBox = await map.Panel.BoundingBoxAsync();

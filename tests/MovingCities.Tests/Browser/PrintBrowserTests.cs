@@ -42,7 +42,7 @@ public sealed partial class PrintBrowserTests(BrowserApp app) : IDisposable
         await Microsoft.Playwright.Assertions.Expect(page.Locator("#next-steps")).ToBeHiddenAsync();
         await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-role=news] > li")).ToHaveCountAsync(6);
         Assert.Equal(5, await page.Locator("[data-role=news] > li").EvaluateAllAsync<int>("items => items.filter(i => getComputedStyle(i).display !== 'none').length"));
-        Assert.Equal(5, await page.Locator("[data-role=commitments] > li").CountAsync());
+        Assert.Equal(5, await page.Locator("[data-role=commitments] li[data-commitment]").CountAsync());
         // Sources are written out on paper.
         var written = await page.Locator("[data-role=commitments] a[href^=http]").First.EvaluateAsync<string>("a => getComputedStyle(a, '::after').content");
         Assert.Contains("https://", written);
