@@ -14,6 +14,7 @@ using MovingCities.Web.Http;
 using MovingCities.Web.Localization;
 using MovingCities.Web.Pages.Admin;
 using MovingCities.Web.News;
+using MovingCities.Web.OpenData;
 using MovingCities.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
@@ -52,6 +53,8 @@ builder.Services.AddSingleton<GazetteerSource>();
 builder.Services.AddSingleton<TagSuggestions>();
 builder.Services.AddSingleton<EditorTime>();
 builder.Services.AddSingleton<MovingCities.Web.Proposals.ProposalLimiter>();
+// Open data: OGC API – Features at /ogc (its own OpenAPI document) and the download files, prepared per data version
+builder.Services.AddOpenData();
 
 // Editors: Identity accounts in the same database, cookie sign-in, lockout, rate-limited login, antiforgery
 builder.Services.AddEditorAccounts(builder.Environment);
@@ -129,6 +132,7 @@ app.MapNewsApi();
 app.MapBasemap();
 app.MapEditorApi();
 app.MapFeeds();
+app.MapOpenData();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 
