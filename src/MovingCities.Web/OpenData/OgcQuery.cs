@@ -29,6 +29,43 @@ public sealed partial record OgcQuery(string? Limit, string? Offset, string? Bbo
     public static readonly string[] Names = ["limit", "offset", "bbox", "bbox-crs", "datetime", "country", "type", "status", "city", "f"];
     public static readonly string[] ListNames = ["country", "type", "status", "city"];
 
+    /// <summary>A parameter as the OpenAPI document describes it (the standard's definitions of limit, bbox and datetime).</summary>
+    public static Microsoft.OpenApi.OpenApiParameter OpenApiParameter(string name)
+    {
+        var schema = name switch
+        {
+            "limit" => new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Integer, Minimum = "1", Maximum = MaxLimit.ToString(CultureInfo.InvariantCulture), Default = DefaultLimit },
+            "offset" => new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Integer, Minimum = "0", Default = 0 },
+            "bbox" => new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Array, MinItems = 4, MaxItems = 6,
+                Items = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Number } },
+            "f" => new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Enum = ["json", "html"] },
+            _ => new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
+        };
+        return new Microsoft.OpenApi.OpenApiParameter
+        {
+            Name = name,
+            In = Microsoft.OpenApi.ParameterLocation.Query,
+            Required = false,
+            Style = Microsoft.OpenApi.ParameterStyle.Form,
+            Explode = false,
+            Schema = schema,
+            Description = name switch
+            {
+                "limit" => $"Features per page, 1 to {MaxLimit} (default {DefaultLimit}).",
+                "offset" => "Features to skip; the next and prev links carry it.",
+                "bbox" => "minLon,minLat,maxLon,maxLat in CRS84 (six numbers with heights: the heights are ignored); minLon > maxLon crosses the antimeridian.",
+                "bbox-crs" => $"Only {Crs84}.",
+                "datetime" => "RFC 3339 date or date-time, or an interval start/end with '..' for an open end: commitments whose date (year, month or day) overlaps it.",
+                "country" => "ISO 3166-1 alpha-2 codes, comma-separated (any of them).",
+                "type" => "Commitment type keys, comma-separated (any of them).",
+                "status" => "Commitment statuses, comma-separated: announced, decided, implemented, revoked, rejected.",
+                "city" => "City slugs, comma-separated.",
+                "f" => "json (the default for programs) or html (the default for browsers).",
+                _ => null,
+            },
+        };
+    }
+
     public static OgcQuery From(IQueryCollection query) => new(query["limit"], query["offset"], query["bbox"], query["bbox-crs"],
         query["datetime"], Join(query["country"]), Join(query["type"]), Join(query["status"]), Join(query["city"]));
 

@@ -15,6 +15,16 @@ public static class OpenDataEndpoints
         {
             options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
             options.ShouldInclude = description => description.GroupName == OgcEndpoints.OpenApiDocument;
+            // The handlers read the query themselves (to answer with the standard's exception), so the document
+            // learns the parameters from the endpoints' declared list, with the standard's types and limits.
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var names = context.Description.ActionDescriptor.EndpointMetadata.OfType<AllowedQueryParameters>().LastOrDefault()?.Names ?? [];
+                operation.Parameters ??= [];
+                foreach (var name in names)
+                    operation.Parameters.Add(OgcQuery.OpenApiParameter(name));
+                return Task.CompletedTask;
+            });
         });
         return services;
     }
@@ -26,13 +36,13 @@ public static class OpenDataEndpoints
         return routes;
     }
 
-    public static async Task<Results<RepresentationResult, ProblemHttpResult>> Download(
+    /// <summary>A download; a name that is none gets the site's 404 page (people follow these links), which lists the way back.</summary>
+    public static async Task<Results<RepresentationResult, NotFound>> Download(
         string file, HttpContext context, DownloadFiles downloads, CancellationToken cancellationToken)
     {
         var files = await downloads.GetAsync(cancellationToken);
         if (files.Find(file) is not { } download)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such download",
-                detail: $"There is no file '{file}'. The files are: {string.Join(", ", files.Files.Select(f => f.Name))}.");
+            return TypedResults.NotFound();
         if (!file.EndsWith(".json", StringComparison.Ordinal))
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"{download.Name}\"";
         return download.Representation.ToResult();

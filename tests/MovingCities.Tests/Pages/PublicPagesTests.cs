@@ -114,7 +114,8 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Contains("/en/cities/konstanz", locations);
         Assert.Contains($"/en/news/{ConferencePost}", locations);
         Assert.Contains("/de/propose", locations);
-        Assert.Equal(2 * (4 + 11 + 1), locations.Count); // map, news, about, propose; the cities; the post
+        Assert.Contains("/en/downloads", locations);
+        Assert.Equal(2 * (5 + 11 + 1), locations.Count); // map, news, about, propose, downloads; the cities; the post
     }
 
     [Fact]
