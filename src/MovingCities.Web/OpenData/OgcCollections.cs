@@ -41,7 +41,24 @@ public abstract class OgcCollection
     public string TextKey => Id == CitiesId ? "Ogc.Cities" : "Ogc.Commitments";
 
     /// <summary>The features the filter keeps, in a stable order (cities by slug; commitments by city, then catalogue order).</summary>
-    public abstract IReadOnlyList<object> Select(OpenDataSet set, OgcFilter filter, IReadOnlySet<string>? inBox);
+    public abstract IEnumerable<object> Select(OpenDataSet set, OgcFilter filter, IReadOnlySet<string>? inBox);
+
+    /// <summary>
+    /// One page of the matches and how many match in all, in one pass: paging through 100,000 cities then keeps only
+    /// the page, not a list of every match per request.
+    /// </summary>
+    public (List<object> Page, int Matched) Page(OpenDataSet set, OgcFilter filter, IReadOnlySet<string>? inBox)
+    {
+        var page = new List<object>(Math.Min(filter.Limit, 1024));
+        var matched = 0;
+        foreach (var item in Select(set, filter, inBox))
+        {
+            if (matched >= filter.Offset && page.Count < filter.Limit)
+                page.Add(item);
+            matched++;
+        }
+        return (page, matched);
+    }
 
     /// <summary>One feature by its id (a city's slug, a commitment's number), or null.</summary>
     public abstract object? Find(OpenDataSet set, string featureId);
@@ -68,8 +85,8 @@ public abstract class OgcCollection
     {
         public override string Id => CitiesId;
 
-        public override IReadOnlyList<object> Select(OpenDataSet set, OgcFilter filter, IReadOnlySet<string>? inBox) =>
-            set.Cities.Where(c => (inBox is null || inBox.Contains(c.Slug)) && filter.Matches(c, set.ByCity[c.Id])).ToList<object>();
+        public override IEnumerable<object> Select(OpenDataSet set, OgcFilter filter, IReadOnlySet<string>? inBox) =>
+            set.Cities.Where(c => (inBox is null || inBox.Contains(c.Slug)) && filter.Matches(c, set.ByCity[c.Id]));
 
         public override object? Find(OpenDataSet set, string featureId) => set.BySlug.GetValueOrDefault(featureId);
 
@@ -112,8 +129,8 @@ public abstract class OgcCollection
     {
         public override string Id => CommitmentsId;
 
-        public override IReadOnlyList<object> Select(OpenDataSet set, OgcFilter filter, IReadOnlySet<string>? inBox) =>
-            set.Commitments.Where(c => (inBox is null || inBox.Contains(c.City.Slug)) && filter.Matches(c)).ToList<object>();
+        public override IEnumerable<object> Select(OpenDataSet set, OgcFilter filter, IReadOnlySet<string>? inBox) =>
+            set.Commitments.Where(c => (inBox is null || inBox.Contains(c.City.Slug)) && filter.Matches(c));
 
         public override object? Find(OpenDataSet set, string featureId) =>
             int.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? set.ById.GetValueOrDefault(id) : null;

@@ -271,8 +271,7 @@ public static class OgcEndpoints
         // A box narrows in SQL on the indexed columns, by the rule /api/cities uses; the rest is decided in memory.
         IReadOnlySet<string>? inBox = filter.Cities.Box is null ? null
             : (await filter.Cities.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var matched = collection.Select(set, filter, inBox);
-        var page = matched.Skip(filter.Offset).Take(filter.Limit).ToList();
+        var (page, matched) = collection.Page(set, filter, inBox);
 
         var html = WantsHtml(request);
         var path = $"/ogc/collections/{collection.Id}/items";
@@ -282,17 +281,17 @@ public static class OgcEndpoints
         var links = SelfLinks(request, path, GeoJson.MediaType, html, PageQuery(filter.Offset)).ToList();
         var origin = Origin(request);
         string Href(int offset, bool asHtml) => $"{origin}{path}{(PageQuery(offset) is { Length: > 0 } q ? "?" + q + (asHtml ? "&f=html" : "") : asHtml ? "?f=html" : "")}";
-        if (filter.Offset + page.Count < matched.Count)
+        if (filter.Offset + page.Count < matched)
             links.Add(new(Href(filter.Offset + filter.Limit, html), "next", html ? Html : GeoJson.MediaType, html ? T("Ogc.Link.Next") : En("Ogc.Link.Next")));
         if (filter.Offset > 0)
-            links.Add(new(Href(Math.Max(0, Math.Min(filter.Offset, matched.Count) - filter.Limit), html), "prev", html ? Html : GeoJson.MediaType, html ? T("Ogc.Link.Prev") : En("Ogc.Link.Prev")));
+            links.Add(new(Href(Math.Max(0, Math.Min(filter.Offset, matched) - filter.Limit), html), "prev", html ? Html : GeoJson.MediaType, html ? T("Ogc.Link.Prev") : En("Ogc.Link.Prev")));
         links.Add(new($"{origin}/ogc/collections/{collection.Id}", "collection", Json, En(collection.TextKey + ".Title")));
 
         if (html)
         {
             var lang = SiteLanguages.Current;
             return OgcHtml.Page(T(collection.TextKey + ".Title"),
-                T("Ogc.Items.Count", page.Count, matched.Count, page.Count == 0 ? 0 : filter.Offset + 1, filter.Offset + page.Count),
+                T("Ogc.Items.Count", page.Count, matched, page.Count == 0 ? 0 : filter.Offset + 1, filter.Offset + page.Count),
                 [new($"/ogc/collections/{collection.Id}?f=html", T(collection.TextKey + ".Title"))],
                 table: new OgcHtml.Table(collection.Columns.Select(c => T(c)).ToList(),
                     page.Select(item => collection.ToRow(set, item, lang)).Select(r => new OgcHtml.Row(
@@ -307,7 +306,7 @@ public static class OgcEndpoints
             type = "FeatureCollection",
             features,
             links,
-            numberMatched = matched.Count,
+            numberMatched = matched,
             numberReturned = features.Length,
             timeStamp = Instant(set.ReadAt),
         }, GeoJson.MediaType);

@@ -165,6 +165,8 @@ public sealed record OgcFilter(int Limit, int Offset, CityFilter Cities, bool Ha
     {
         if (CitySlugs.Count > 0 && !CitySlugs.Contains(city.Slug))
             return false;
+        if (!HasDatetime)
+            return Selection.Matches(city.Country, city.Region, commitments.Select(c => c.Fact));
         var inTime = commitments.Where(InDatetime).ToList();
         return Selection.Matches(city.Country, city.Region, inTime.Select(c => c.Fact))
             && (!HasDatetime || inTime.Any(c => Selection.Matches(c.Fact)));
