@@ -49,6 +49,12 @@ public abstract class OgcCollection
     /// </summary>
     public (List<object> Page, int Matched) Page(OpenDataSet set, OgcFilter filter, IReadOnlySet<string>? inBox)
     {
+        // Unfiltered, as GDAL and QGIS page through a layer: the page is a slice, whatever the number of features.
+        if (filter.KeepsEverything && inBox is null)
+        {
+            var all = Everything(set);
+            return (Enumerable.Range(filter.Offset, Math.Max(0, Math.Min(filter.Limit, all.Count - filter.Offset))).Select(i => all[i]).ToList(), all.Count);
+        }
         var page = new List<object>(Math.Min(filter.Limit, 1024));
         var matched = 0;
         foreach (var item in Select(set, filter, inBox))
@@ -59,6 +65,9 @@ public abstract class OgcCollection
         }
         return (page, matched);
     }
+
+    /// <summary>Every feature, in the order of <see cref="Select"/>.</summary>
+    protected abstract IReadOnlyList<object> Everything(OpenDataSet set);
 
     /// <summary>One feature by its id (a city's slug, a commitment's number), or null.</summary>
     public abstract object? Find(OpenDataSet set, string featureId);
@@ -89,6 +98,8 @@ public abstract class OgcCollection
             set.Cities.Where(c => (inBox is null || inBox.Contains(c.Slug)) && filter.Matches(c, set.ByCity[c.Id]));
 
         public override object? Find(OpenDataSet set, string featureId) => set.BySlug.GetValueOrDefault(featureId);
+
+        protected override IReadOnlyList<object> Everything(OpenDataSet set) => set.Cities;
 
         protected override City CityOf(object item) => (City)item;
 
@@ -136,6 +147,8 @@ public abstract class OgcCollection
             int.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? set.ById.GetValueOrDefault(id) : null;
 
         protected override City CityOf(object item) => ((OpenCommitment)item).City;
+
+        protected override IReadOnlyList<object> Everything(OpenDataSet set) => set.Commitments;
 
         public override IFeature ToFeature(OpenDataSet set, object item, string origin)
         {

@@ -155,6 +155,10 @@ public sealed record OgcFilter(int Limit, int Offset, CityFilter Cities, bool Ha
 {
     CitySelection Selection => Cities.Selection;
 
+    /// <summary>No filter at all (paging only): every city and every commitment matches.</summary>
+    public bool KeepsEverything => CitySlugs.Count == 0 && !HasDatetime && Cities.Box is null
+        && Selection is { Types.Count: 0, Statuses.Count: 0, Countries.Count: 0, Regions.Count: 0 };
+
     bool InDatetime(OpenCommitment commitment) => !HasDatetime || commitment.Period?.Overlaps(From, To) == true;
 
     /// <summary>
