@@ -54,6 +54,10 @@ public static class OgcEndpoints
             .Produces(200, contentType: GeoJson.MediaType).Produces(400, contentType: "application/problem+json").Produces(404, contentType: "application/problem+json");
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Feature).WithName("OgcFeature").WithSummary("One feature")
             .OgcAllowOnly("f").Produces(200, contentType: GeoJson.MediaType).Produces(404, contentType: "application/problem+json");
+        // Any other address under /ogc: the standard's 404 saying where to start, not an empty one.
+        ogc.MapGet("/{**rest}", (string? rest) => Exception(404, "NotFound", "Not found",
+                $"There is nothing at /ogc/{rest}. Start at /ogc: it links the conformance, the collections and the API definition."))
+            .WithName("OgcNotFound").ExcludeFromDescription();
     }
 
     /// <summary>
