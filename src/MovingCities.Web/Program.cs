@@ -16,6 +16,7 @@ using MovingCities.Web.Pages.Admin;
 using MovingCities.Web.News;
 using MovingCities.Web.Statistics;
 using MovingCities.Web.Sharing;
+using MovingCities.Web.OpenData;
 using MovingCities.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
@@ -57,7 +58,10 @@ builder.Services.AddSingleton<GazetteerSource>();
 builder.Services.AddSingleton<TagSuggestions>();
 builder.Services.AddSingleton<EditorTime>();
 builder.Services.AddSingleton<MovingCities.Web.Proposals.ProposalLimiter>();
+// Share cards, drawn once per city, language and data version
 builder.Services.AddSingleton<ShareCards>();
+// Open data: OGC API – Features at /ogc (its own OpenAPI document) and the download files, prepared per data version
+builder.Services.AddOpenData();
 
 // Editors: Identity accounts in the same database, cookie sign-in, lockout, rate-limited login, antiforgery
 builder.Services.AddEditorAccounts(builder.Environment);
@@ -139,6 +143,8 @@ app.MapFeeds();
 app.MapStatistics();
 // Share cards (PNG per city and language) and oEmbed, so shared links show a picture and paste as a map
 app.MapSharing();
+// OGC API – Features at /ogc and the download files
+app.MapOpenData();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 

@@ -114,7 +114,7 @@ public static class FeedEndpoints
             .Select(p => new { p.Slug, p.PublishedAt }).ToListAsync(cancellationToken);
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         XNamespace xhtml = "http://www.w3.org/1999/xhtml";
-        var pages = new SitemapPage[] { new(Addresses.Map, null), new(Addresses.News, null), new(Addresses.About, null), new(Addresses.Statistics, null), new(lang => Addresses.Propose(lang), null) }
+        var pages = new SitemapPage[] { new(Addresses.Map, null), new(Addresses.News, null), new(Addresses.About, null), new(Addresses.Statistics, null), new(lang => Addresses.Propose(lang), null), new(Addresses.Downloads, null) }
             .Concat(cities.Select(slug => new SitemapPage(lang => Addresses.City(lang, slug), null)))
             .Concat(posts.Select(p => new SitemapPage(lang => Addresses.Post(lang, p.Slug), p.PublishedAt)));
         var urls = pages.SelectMany(page => SiteLanguages.All.Select(lang => new XElement(ns + "url",

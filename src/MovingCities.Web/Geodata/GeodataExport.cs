@@ -55,7 +55,8 @@ public sealed class GeodataExport(MovingCitiesDb db)
 
     static string Utc(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    static IFeature ToFeature(City city, IReadOnlyDictionary<string, int> typeOrder)
+    /// <summary>A city as <c>cities.geojson</c> holds it: the files' format, also the open-data download's.</summary>
+    public static IFeature ToFeature(City city, IReadOnlyDictionary<string, int> typeOrder)
     {
         var properties = new AttributesTable { { "id", city.Slug }, { "name", city.Name }, { "country", city.Country } };
         if (city.Kind != PlaceKind.Municipality) properties.Add("kind", city.Kind.Key());

@@ -17,7 +17,8 @@ public static class ErrorResponses
     /// </summary>
     public const int KestrelRequestLineLimit = 64 * 1024;
 
-    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    /// <summary>Addresses for programs: the JSON API and the OGC API (whose pages for people it renders itself).</summary>
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/ogc");
 
     public static IServiceCollection AddErrorResponses(this IServiceCollection services)
     {

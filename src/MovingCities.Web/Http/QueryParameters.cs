@@ -17,23 +17,28 @@ public static class QueryParameters
         builder.WithMetadata(new AllowedQueryParameters(allowed));
         builder.AddEndpointFilter(async (context, next) =>
         {
-            var unknown = context.HttpContext.Request.Query.Keys
-                .Where(key => !allowed.Contains(key, StringComparer.OrdinalIgnoreCase))
-                .ToArray();
-            var known = allowed.Length == 0 ? "none" : string.Join(", ", allowed);
-            if (unknown.Length > 0)
-                return TypedResults.ValidationProblem(
-                    unknown.ToDictionary(key => key, key => new[] { $"Unknown query parameter '{key}'. Known parameters: {known}." }),
-                    title: "Unknown query parameter");
-            var repeated = context.HttpContext.Request.Query
-                .Where(p => p.Value.Count > 1 && !lists.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(p => p.Key).ToArray();
-            if (repeated.Length > 0)
-                return TypedResults.ValidationProblem(
-                    repeated.ToDictionary(key => key, key => new[] { $"'{key}' takes one value and is given more than once. Give it once." }),
-                    title: "Query parameter given more than once");
-            return await next(context);
+            var (title, errors) = Problems(context.HttpContext.Request.Query, allowed, lists);
+            return errors is null ? await next(context) : TypedResults.ValidationProblem(errors, title: title);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// What is wrong with a query string by the rule above: unknown parameters first, then repeats of one-value
+    /// parameters; null errors when nothing is. Endpoints that answer in another error format (OGC API) use it directly.
+    /// </summary>
+    public static (string Title, Dictionary<string, string[]>? Errors) Problems(IQueryCollection query, string[] allowed, string[] lists)
+    {
+        var unknown = query.Keys.Where(key => !allowed.Contains(key, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var known = allowed.Length == 0 ? "none" : string.Join(", ", allowed);
+        if (unknown.Length > 0)
+            return ("Unknown query parameter",
+                unknown.ToDictionary(key => key, key => new[] { $"Unknown query parameter '{key}'. Known parameters: {known}." }));
+        var repeated = query.Where(p => p.Value.Count > 1 && !lists.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(p => p.Key).ToArray();
+        if (repeated.Length > 0)
+            return ("Query parameter given more than once",
+                repeated.ToDictionary(key => key, key => new[] { $"'{key}' takes one value and is given more than once. Give it once." }));
+        return ("", null);
     }
 
     /// <summary>Comma-separated values, trimmed, empty entries dropped.</summary>

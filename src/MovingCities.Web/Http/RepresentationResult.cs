@@ -6,7 +6,8 @@ namespace MovingCities.Web.Http;
 /// Writes a <see cref="Representation"/>: content negotiation on Accept-Encoding, a strong ETag per encoding,
 /// 304 on a matching If-None-Match, and a Cache-Control that makes browsers revalidate instead of guessing.
 /// </summary>
-public sealed class RepresentationResult(Representation representation) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+/// <param name="vary">Another request header the answer depends on (<c>Accept</c> where JSON and HTML share an address).</param>
+public sealed class RepresentationResult(Representation representation, string? vary = null) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public const string CacheControl = "public, no-cache";
 
@@ -21,7 +22,7 @@ public sealed class RepresentationResult(Representation representation) : IResul
         var etag = encoding is null ? $"\"{representation.ETagValue}\"" : $"\"{representation.ETagValue}-{encoding}\"";
         response.Headers.ETag = etag;
         response.Headers.CacheControl = CacheControl;
-        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        response.Headers.Vary = vary is null ? HeaderNames.AcceptEncoding : new Microsoft.Extensions.Primitives.StringValues([HeaderNames.AcceptEncoding, vary]);
 
         if (Matches(context.Request.Headers.IfNoneMatch))
         {

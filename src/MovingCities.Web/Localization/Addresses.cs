@@ -10,6 +10,8 @@ public static class Addresses
     public static string Map(string lang) => $"/{lang}";
     public static string About(string lang) => $"/{lang}/about";
     public static string Statistics(string lang) => $"/{lang}/statistics";
+    /// <summary>The open data page: download files and the OGC API.</summary>
+    public static string Downloads(string lang) => $"/{lang}/downloads";
     public static string City(string lang, string slug) => $"/{lang}/cities/{Uri.EscapeDataString(slug)}";
     /// <summary>A city's address with <c>{slug}</c> for the slug, for scripts that link many cities.</summary>
     public static string CityTemplate(string lang) => $"/{lang}/cities/{{slug}}";
@@ -89,6 +91,8 @@ public static class Addresses
             return value;
         if (value is "/embed")
             return "/embed";
+        if (value is "/downloads")
+            return value;
         if (value is "/news" or "/news.atom" || value.StartsWith("/news/", StringComparison.Ordinal) || value.StartsWith("/cities/", StringComparison.Ordinal))
             return value;
         return null;

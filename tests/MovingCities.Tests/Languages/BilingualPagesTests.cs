@@ -12,7 +12,7 @@ public class BilingualPagesTests(SeededApp app) : IClassFixture<SeededApp>
 {
     const string ConferencePost = "tageskonferenz-kommunen-als-sichere-haefen";
 
-    static readonly string[] Pages = ["", "/cities/konstanz", "/news", "/news?city=konstanz", $"/news/{ConferencePost}", "/about", "/statistics", "/propose"];
+    static readonly string[] Pages = ["", "/cities/konstanz", "/news", "/news?city=konstanz", $"/news/{ConferencePost}", "/about", "/statistics", "/propose", "/downloads"];
 
     public static TheoryData<string> PublicPages => new(Pages);
 

@@ -115,7 +115,8 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Contains($"/en/news/{ConferencePost}", locations);
         Assert.Contains("/de/propose", locations);
         Assert.Contains("/en/statistics", locations);
-        Assert.Equal(2 * (5 + 11 + 1), locations.Count); // map, news, about, statistics, propose; the cities; the post
+        Assert.Contains("/en/downloads", locations);
+        Assert.Equal(2 * (6 + 11 + 1), locations.Count); // map, news, about, statistics, propose, downloads; the cities; the post
     }
 
     [Fact]

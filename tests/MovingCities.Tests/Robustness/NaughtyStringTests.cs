@@ -94,7 +94,8 @@ public class NaughtyStringTests
         // The framework's OpenAPI endpoint names the unknown document in plain text: clear enough for a machine client.
         if (what.Contains(" /openapi/", StringComparison.Ordinal) && status == 404)
             return mediaType == "text/plain" && body.Contains("OpenAPI document") ? null : $"{what} → {status}: {body}";
-        if (what.Contains(" /api/", StringComparison.Ordinal))
+        // The OGC API answers programs like /api does (its exception is problem details with code and description).
+        if (what.Contains(" /api/", StringComparison.Ordinal) || what.Contains(" /ogc", StringComparison.Ordinal))
         {
             if (mediaType != "application/problem+json")
                 return $"{what} → {status} as {mediaType ?? "no body"}, not problem details";
