@@ -18,6 +18,9 @@ public sealed record CityDetails(
     /// <summary>Where the city stands on each commitment type it has an item of, in legend order.</summary>
     public IReadOnlyList<CommitmentStanding> Standings { get; init; } = [];
 
+    /// <summary>A city or town, or a district (counted apart).</summary>
+    public PlaceKind Kind { get; init; }
+
     /// <returns>The city, or null when no city has that slug (a blank one, which routing lets through as null, included).</returns>
     public static async Task<CityDetails?> FindAsync(MovingCitiesDb db, string? slug, CancellationToken cancellationToken)
     {
@@ -38,7 +41,7 @@ public sealed record CityDetails(
             c.NewsPosts.Where(p => p.Status == NewsStatus.Published)
                 .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Slug)
                 .Select(p => new NewsReference(p.Slug, p.Title, p.PublishedAt, "/news/" + p.Slug, p.Language))
-                .ToList()))
+                .ToList()) { Kind = c.Kind })
             .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         // The query reads them in legend order, which decides ties in the timeline and orders the standings.
         return city is null ? null

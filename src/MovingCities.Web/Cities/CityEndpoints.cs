@@ -87,6 +87,7 @@ public static class CityEndpoints
         {
             { "id", city.Slug },
             { "name", city.Name },
+            { "kind", city.Kind.Key() },
             { "country", city.Country },
             { "region", city.Region },
             { "description", city.Description },

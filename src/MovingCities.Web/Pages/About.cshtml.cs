@@ -10,6 +10,8 @@ public sealed class AboutModel(MovingCitiesDb db) : PageModel
 {
     public int Places { get; private set; }
     public int Countries { get; private set; }
+    /// <summary>Districts (Landkreise, Kreise, Bezirke) among the places, counted apart.</summary>
+    public int Districts { get; private set; }
     /// <summary>Commitments that stand (announced, decided, implemented).</summary>
     public int Made { get; private set; }
     /// <summary>Revoked or rejected ones.</summary>
@@ -23,6 +25,7 @@ public sealed class AboutModel(MovingCitiesDb db) : PageModel
     {
         Places = await db.Cities.CountAsync(cancellationToken);
         Countries = await db.Cities.Select(c => c.Country).Distinct().CountAsync(cancellationToken);
+        Districts = await db.Cities.CountAsync(c => c.Kind == MovingCities.Web.Cities.PlaceKind.District, cancellationToken);
         var statuses = await db.Commitments.GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         Made = statuses.Where(s => s.Status.IsLive()).Sum(s => s.Count);
         Withdrawn = statuses.Where(s => !s.Status.IsLive()).Sum(s => s.Count);

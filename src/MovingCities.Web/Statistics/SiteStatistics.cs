@@ -27,7 +27,7 @@ public sealed class SiteStatistics(DataVersion dataVersion, IServiceScopeFactory
         var networks = await db.Networks.AsNoTracking()
             .Select(n => new NetworkCount(n.Slug, n.Name, n.Memberships.Count)).ToListAsync(cancellationToken);
         var lastChange = await LastChangeAsync(db, cancellationToken);
-        var statistics = Count(cities.Select(c => (c.Summary.Country, (IEnumerable<CommitmentFact>)c.Facts)), types, networks, lastChange);
+        var statistics = Count(cities.Select(c => (c.Summary.Country, c.Summary.Kind, (IEnumerable<CommitmentFact>)c.Facts)), types, networks, lastChange);
         return new Prepared(statistics, Representation.Json(statistics).Precompress());
     });
 
@@ -38,17 +38,18 @@ public sealed class SiteStatistics(DataVersion dataVersion, IServiceScopeFactory
     public sealed record TypeInfo(string Key, LocalizedText Title, string Color);
 
     /// <summary>
-    /// The counts of a set of places, each given by its country and its commitments as the filters see them.
+    /// The counts of a set of places, each given by its country, its kind (districts are counted apart from cities
+    /// and towns) and its commitments as the filters see them.
     /// Years run without gaps from the first to the last dated live commitment, so a chart of them keeps time's scale.
     /// </summary>
-    public static StatisticsView Count(IEnumerable<(string Country, IEnumerable<CommitmentFact> Facts)> places,
+    public static StatisticsView Count(IEnumerable<(string Country, PlaceKind Kind, IEnumerable<CommitmentFact> Facts)> places,
         IReadOnlyList<TypeInfo> types, IEnumerable<NetworkCount> networks, DateOnly? lastChange)
     {
         var perType = types.ToDictionary(t => t.Key, _ => new int[StatusCount]);
-        var perCountry = new Dictionary<string, (int Cities, int Commitments)>(StringComparer.Ordinal);
+        var perCountry = new Dictionary<string, (int Cities, int Districts, int Commitments)>(StringComparer.Ordinal);
         var perYear = new SortedDictionary<int, int>();
-        int undated = 0, commitments = 0, cities = 0;
-        foreach (var (country, facts) in places)
+        int undated = 0, commitments = 0, cities = 0, districts = 0;
+        foreach (var (country, kind, facts) in places)
         {
             var live = 0;
             foreach (var fact in facts)
@@ -66,10 +67,12 @@ public sealed class SiteStatistics(DataVersion dataVersion, IServiceScopeFactory
             }
             if (live == 0)
                 continue;
-            cities++;
+            var district = kind == PlaceKind.District ? 1 : 0;
+            cities += 1 - district;
+            districts += district;
             commitments += live;
-            var (c, m) = perCountry.GetValueOrDefault(country);
-            perCountry[country] = (c + 1, m + live);
+            var (c, d, m) = perCountry.GetValueOrDefault(country);
+            perCountry[country] = (c + 1 - district, d + district, m + live);
         }
 
         // Catalogue order, as the legend; a type missing from the catalogue (the database forbids it) would come last.
@@ -83,11 +86,11 @@ public sealed class SiteStatistics(DataVersion dataVersion, IServiceScopeFactory
             })
             .ToList();
         var byCountry = perCountry.OrderByDescending(c => c.Value.Commitments).ThenByDescending(c => c.Value.Cities).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new CountryCount(c.Key, c.Value.Cities, c.Value.Commitments)).ToList();
+            .Select(c => new CountryCount(c.Key, c.Value.Cities, c.Value.Districts, c.Value.Commitments)).ToList();
         var byYear = perYear.Count == 0 ? [] : Enumerable.Range(perYear.Keys.First(), perYear.Keys.Last() - perYear.Keys.First() + 1)
             .Select(year => new YearCount(year, perYear.GetValueOrDefault(year))).ToList();
         var networkCounts = networks.OrderByDescending(n => n.Members).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
-        return new StatisticsView(commitments, cities, byCountry.Count, byType, byCountry, byYear, undated, networkCounts, lastChange);
+        return new StatisticsView(commitments, cities, districts, byCountry.Count, byType, byCountry, byYear, undated, networkCounts, lastChange);
     }
 
     static readonly int StatusCount = Enum.GetValues<CommitmentStatus>().Length;
@@ -110,12 +113,13 @@ public sealed class SiteStatistics(DataVersion dataVersion, IServiceScopeFactory
 }
 
 /// <param name="Commitments">Live commitments (announced, decided, implemented) on the whole map.</param>
-/// <param name="Cities">Places with at least one live commitment.</param>
+/// <param name="Cities">Cities and towns with at least one live commitment.</param>
+/// <param name="Districts">Districts (Landkreise, Kreise, Bezirke) with at least one live commitment, counted apart.</param>
 /// <param name="Countries">Countries with at least one such place.</param>
 /// <param name="Undated">Live commitments whose date is not known, counted apart from <paramref name="ByYear"/>.</param>
 /// <param name="LastChange">The day public data last changed (see <see cref="SiteStatistics"/>).</param>
 public sealed record StatisticsView(
-    int Commitments, int Cities, int Countries,
+    int Commitments, int Cities, int Districts, int Countries,
     IReadOnlyList<TypeCount> ByType, IReadOnlyList<CountryCount> ByCountry, IReadOnlyList<YearCount> ByYear, int Undated,
     IReadOnlyList<NetworkCount> Networks, DateOnly? LastChange);
 
@@ -142,12 +146,10 @@ public sealed record StatusCounts(int Announced, int Decided, int Implemented, i
     };
 }
 
-/// <param name="Cities">
-/// Places with a live commitment in the country. The data does not tell districts (Landkreise, counties) from
-/// municipalities, so both count here alike.
-/// </param>
-/// <param name="Commitments">Their live commitments.</param>
-public sealed record CountryCount(string Country, int Cities, int Commitments);
+/// <param name="Cities">Cities and towns with a live commitment in the country.</param>
+/// <param name="Districts">Districts (Landkreise, Kreise, Bezirke) with a live commitment there, counted apart.</param>
+/// <param name="Commitments">The live commitments of both.</param>
+public sealed record CountryCount(string Country, int Cities, int Districts, int Commitments);
 
 public sealed record YearCount(int Year, int Commitments);
 

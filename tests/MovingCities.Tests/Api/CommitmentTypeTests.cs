@@ -9,10 +9,14 @@ public class CommitmentTypeTests(SeededApp app) : IClassFixture<SeededApp>
     {
         var types = (await app.GetJson("/api/commitment-types")).EnumerateArray().ToList();
         Assert.Equal(
-            ["safe-harbour-declaration", "sea-rescue-support", "additional-admission", "admission-programme", "municipal-reception",
-             "networking", "safe-harbour-alliance", "transparency", "residence-support", "solidarity-statement", "city-id",
-             "integration-policy"],
+            ["safe-harbour-declaration", "safe-harbour-alliance", "sea-rescue-support", "additional-admission", "admission-programme",
+             "municipal-reception", "residence-support", "city-id", "integration-policy", "solidarity-statement", "networking",
+             "transparency"],
             types.Select(t => t.GetProperty("key").GetString()));
+        // The legend groups by colour family, in catalogue order: each family once, all its types one colour
+        Assert.Equal(["harbour", "admission", "staying", "stance"], types.Select(t => t.GetProperty("family").GetString()).Distinct());
+        foreach (var family in types.GroupBy(t => t.GetProperty("family").GetString()))
+            Assert.Single(family.Select(t => t.GetProperty("color").GetString()).Distinct());
         foreach (var type in types)
         {
             foreach (var text in new[] { "title", "description" })

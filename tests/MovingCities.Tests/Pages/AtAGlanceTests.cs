@@ -130,12 +130,12 @@ public class AtAGlanceTests
             await db.Commitments.CountAsync(c => c.Status == CommitmentStatus.Revoked || c.Status == CommitmentStatus.Rejected)));
         var before = await Counts();
         var english = (await Html(await app.Get("/en/about"))).QuerySelector("[data-role=counts]")!.TextContent;
-        Assert.Equal($"The map shows {before.Places} places in {before.Countries} countries (cities, municipalities and some districts) with {before.Made} commitments made; {before.Withdrawn} more were revoked or rejected.", english);
+        Assert.Equal($"The map shows {before.Places} places in {before.Countries} countries (cities and towns: {before.Places}, districts: 0) with {before.Made} commitments made; {before.Withdrawn} more were revoked or rejected.", english);
 
-        // One more place, in a country not on the map yet, with one rejected proposal: the page says so without anyone editing a text.
+        // One more place, a district in a country not on the map yet, with one rejected proposal: the page says so without anyone editing a text.
         await app.WithDb(async db =>
         {
-            var city = new MovingCities.Web.Cities.City { Slug = "valletta", Name = "Valletta", Country = "MT" };
+            var city = new MovingCities.Web.Cities.City { Slug = "valletta", Name = "Valletta", Country = "MT", Kind = MovingCities.Web.Cities.PlaceKind.District };
             city.MoveTo(14.51, 35.9);
             city.Commitments.Add(new Commitment { TypeKey = "municipal-reception", Status = CommitmentStatus.Rejected, SourceUrl = "https://example.org/valletta" });
             db.Cities.Add(city);
@@ -144,7 +144,7 @@ public class AtAGlanceTests
         var after = await Counts();
         Assert.Equal((before.Places + 1, before.Countries + 1, before.Made, before.Withdrawn + 1), after);
         var german = (await Html(await app.Get("/de/about"))).QuerySelector("[data-role=counts]")!.TextContent;
-        Assert.Equal($"Die Karte zeigt {after.Places} Orte in {after.Countries} Ländern (Städte, Gemeinden und einige Landkreise) mit {after.Made} Zusagen; {after.Withdrawn} weitere wurden aufgehoben oder abgelehnt.", german);
+        Assert.Equal($"Die Karte zeigt {after.Places} Orte in {after.Countries} Ländern (Städte und Gemeinden: {before.Places}, Kreise und Bezirke: 1) mit {after.Made} Zusagen; {after.Withdrawn} weitere wurden aufgehoben oder abgelehnt.", german);
     }
 
     [Theory]

@@ -32,13 +32,16 @@ public class StatisticsTests(RealDataApp real) : IClassFixture<RealDataApp>
         // Every commitment of every city as the layer gives it: [type, status, year or null].
         var items = layer.GetProperty("features").EnumerateArray().SelectMany(f => f.GetProperty("properties").GetProperty("items").EnumerateArray()
             .Select(i => (Country: f.GetProperty("properties").GetProperty("country").GetString()!, City: f.GetProperty("id").GetString()!,
+                District: f.GetProperty("properties").GetProperty("kind").GetString() == "district",
                 Type: i[0].GetString()!, Status: i[1].GetString()!, Year: i[2].ValueKind == JsonValueKind.Null ? (int?)null : i[2].GetInt32())))
             .ToList();
         var live = items.Where(i => Live.Contains(i.Status)).ToList();
         Assert.Contains(items, i => !Live.Contains(i.Status)); // the real data has revoked and rejected items to leave out
 
         Assert.Equal(live.Count, Int(statistics, "commitments"));
-        Assert.Equal(live.Select(i => i.City).Distinct().Count(), Int(statistics, "cities"));
+        Assert.Equal(live.Where(i => !i.District).Select(i => i.City).Distinct().Count(), Int(statistics, "cities"));
+        Assert.Equal(live.Where(i => i.District).Select(i => i.City).Distinct().Count(), Int(statistics, "districts"));
+        Assert.True(Int(statistics, "districts") > 10, "the real data's Landkreise, Kreise and Bezirke are counted apart");
         Assert.Equal(live.Select(i => i.Country).Distinct().Count(), Int(statistics, "countries"));
 
         foreach (var type in statistics.GetProperty("byType").EnumerateArray())
@@ -56,7 +59,8 @@ public class StatisticsTests(RealDataApp real) : IClassFixture<RealDataApp>
         {
             var code = country.GetProperty("country").GetString();
             Assert.Equal(live.Count(i => i.Country == code), Int(country, "commitments"));
-            Assert.Equal(live.Where(i => i.Country == code).Select(i => i.City).Distinct().Count(), Int(country, "cities"));
+            Assert.Equal(live.Where(i => i.Country == code && !i.District).Select(i => i.City).Distinct().Count(), Int(country, "cities"));
+            Assert.Equal(live.Where(i => i.Country == code && i.District).Select(i => i.City).Distinct().Count(), Int(country, "districts"));
         }
         Assert.Equal(byCountry.OrderByDescending(c => Int(c, "commitments")).Select(c => Int(c, "commitments")), byCountry.Select(c => Int(c, "commitments")));
 
@@ -85,7 +89,7 @@ public class StatisticsTests(RealDataApp real) : IClassFixture<RealDataApp>
             var live = city.GetProperty("properties").GetProperty("commitments").EnumerateArray()
                 .Count(c => Live.Contains(c.GetProperty("status").GetString()));
             commitments += live;
-            cities += live > 0 ? 1 : 0;
+            cities += live > 0 && city.GetProperty("properties").GetProperty("kind").GetString() != "district" ? 1 : 0;
         }
 
         var row = statistics.GetProperty("byCountry").EnumerateArray().Single(c => c.GetProperty("country").GetString() == country);
@@ -247,7 +251,7 @@ public class StatisticsTests(RealDataApp real) : IClassFixture<RealDataApp>
         var de = statistics.GetProperty("byCountry").EnumerateArray().Single(c => c.GetProperty("country").GetString() == "DE");
         var germanRow = countries.QuerySelector("tr[data-country=DE]")!;
         Assert.Equal(germany, germanRow.QuerySelector("th")!.TextContent);
-        Assert.Equal(new[] { Int(de, "cities").ToString("N0", culture), Int(de, "commitments").ToString("N0", culture) }, germanRow.QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal(new[] { Int(de, "cities").ToString("N0", culture), Int(de, "districts").ToString("N0", culture), Int(de, "commitments").ToString("N0", culture) }, germanRow.QuerySelectorAll("td").Select(td => td.TextContent));
         Assert.Contains(countries.QuerySelectorAll("svg text"), t => t.TextContent == germany);
     }
 

@@ -30,9 +30,9 @@ namespace MovingCities.Web.Data.Migrations
             foreach (var (family, color, keys) in new[]
             {
                 ("harbour", "#0072b2", "'safe-harbour-declaration', 'safe-harbour-alliance', 'sea-rescue-support'"),
-                ("admission", "#e69f00", "'additional-admission', 'admission-programme', 'municipal-reception'"),
-                ("staying", "#009e73", "'residence-support', 'city-id', 'integration-policy'"),
-                ("stance", "#cc79a7", "'solidarity-statement', 'networking', 'transparency'"),
+                ("admission", "#d55e00", "'additional-admission', 'admission-programme', 'municipal-reception'"),
+                ("staying", "#f0e442", "'residence-support', 'city-id', 'integration-policy'"),
+                ("stance", "#66ccee", "'solidarity-statement', 'networking', 'transparency'"),
             })
                 migrationBuilder.Sql($"UPDATE CommitmentTypes SET Family = '{family}', Color = '{color}' WHERE Key IN ({keys});");
         }
