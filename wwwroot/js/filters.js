@@ -171,6 +171,13 @@ export class Filters {
 
   /** The regions of the chosen countries; a region named by the URL keeps an option even when no city has it. */
   #fillRegions(countries, chosen) {
+    // The regions depend on the countries alone: keep the options (and skip a pass over every city) while they stay.
+    const key = `${countries.join(',')}|${chosen.join(',')}`;
+    if (key === this.regionsFor) {
+      this.regionSelect.value = chosen[0] ?? '';
+      return;
+    }
+    this.regionsFor = key;
     const names = regionsOf(this.features, countries);
     for (const region of chosen) if (!names.includes(region)) names.push(region);
     names.sort((a, b) => this.locale.compare(a, b));

@@ -36,7 +36,7 @@ const filtersCommitments = (s) => s.commitments.length > 0 || s.statuses.length 
  * Whether one commitment satisfies type, status and years together (the same commitment, never one of each),
  * compiled for a selection. A facet's count leaves its own filter out: `ignoreStatuses` skips the status test.
  */
-function itemMatcher(s, { ignoreStatuses = false } = {}) {
+export function itemMatcher(s, { ignoreStatuses = false } = {}) {
   const types = s.commitments.length ? new Set(s.commitments) : null;
   const statuses = ignoreStatuses ? null : new Set(s.statuses.length ? s.statuses : liveStatuses);
   const years = hasYears(s);
@@ -49,7 +49,7 @@ function itemMatcher(s, { ignoreStatuses = false } = {}) {
 }
 
 /** Whether a city lies in the selection's countries and regions. */
-function placeMatcher(s) {
+export function placeMatcher(s) {
   const countries = s.countries.length ? new Set(s.countries) : null;
   const regions = s.regions.length ? new Set(s.regions) : null;
   return (city) => (countries === null || countries.has(city.country))
@@ -92,10 +92,18 @@ export function facetCounts(features, selection) {
   const typeItem = itemMatcher({ ...s, commitments: [] });
   // Statuses are counted among the chosen types and years, every status on its own (revoked ones too).
   const statusItem = itemMatcher(s, { ignoreStatuses: true });
-  const inCountries = matcher({ ...s, countries: [], regions: [] });
-  const inRegions = matcher({ ...s, regions: [] });
+  // Countries are counted without the place filters, regions within the chosen countries: both ask the same of
+  // the commitments, so that is asked once per city.
+  const byItems = filtersCommitments(s);
+  const item = itemMatcher(s);
+  const countries = s.countries.length ? new Set(s.countries) : null;
   const seen = new Set();
   for (const { properties: city } of features) {
+    const committed = !byItems || itemsOf(city).some(item);
+    if (committed) {
+      add(countryCounts, city.country);
+      if (city.region != null && (countries === null || countries.has(city.country))) add(regionCounts, city.region);
+    }
     if (inPlace(city)) {
       const items = itemsOf(city);
       seen.clear();
@@ -103,8 +111,6 @@ export function facetCounts(features, selection) {
       seen.clear();
       for (const item of items) if (!seen.has(item[1]) && statusItem(item)) { seen.add(item[1]); add(statusCounts, item[1]); }
     }
-    if (inCountries(city)) add(countryCounts, city.country);
-    if (city.region != null && inRegions(city)) add(regionCounts, city.region);
   }
   return { typeCounts, statusCounts, countryCounts, regionCounts };
 }

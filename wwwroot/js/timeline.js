@@ -2,7 +2,7 @@
 // keep, and the steps of the "play" control. Pure: no DOM, tested in Node. The numbers are the ones the
 // statistics will show: live commitments (announced, decided, implemented) counted in the year of their date.
 
-import { complete, liveStatuses, matcher } from './selection.js';
+import { complete, itemMatcher, placeMatcher } from './selection.js';
 
 /**
  * Commitments per year and type among the cities the selection keeps, the selection's years aside (the chart
@@ -12,17 +12,19 @@ import { complete, liveStatuses, matcher } from './selection.js';
  */
 export function commitmentsPerYear(features, selection, bounds) {
   const s = { ...complete(selection), from: null, to: null, undated: false };
-  const keeps = matcher(s);
+  // A city the selection keeps is one in its places with a commitment that matches: counting exactly the matching
+  // commitments of the cities in place counts the same, in one pass.
+  const inPlace = placeMatcher(s);
+  const counted = itemMatcher(s);
   const counts = new Map();
   for (let year = bounds.min; year <= bounds.max; year++) counts.set(year, new Map());
   for (const { properties: city } of features) {
-    if (!keeps(city)) continue;
-    for (const [type, status, year] of city.items ?? []) {
-      if (typeof year !== 'number' || !counts.has(year)) continue;
-      if (s.commitments.length && !s.commitments.includes(type)) continue;
-      if (s.statuses.length ? !s.statuses.includes(status) : !liveStatuses.includes(status)) continue;
+    if (!inPlace(city)) continue;
+    for (const item of city.items ?? []) {
+      const year = item[2];
+      if (typeof year !== 'number' || !counts.has(year) || !counted(item)) continue;
       const perType = counts.get(year);
-      perType.set(type, (perType.get(type) ?? 0) + 1);
+      perType.set(item[0], (perType.get(item[0]) ?? 0) + 1);
     }
   }
   let max = 0;

@@ -195,4 +195,22 @@ public sealed class AtAGlanceBrowserTests(BrowserApp app) : IDisposable
         Assert.True(serious.Length == 0, "axe: " + string.Join("; ", serious));
         await map.Screenshot("map-desktop-en-legend");
     }
+
+    [Fact]
+    public async Task A_city_address_typed_another_way_moves_permanently_to_the_city()
+    {
+        var page = await app.NewPage(host: _host);
+        var response = await page.GotoAsync("/en/cities/osnabruck");
+        Assert.EndsWith("/en/cities/osnabrueck", page.Url);
+        Assert.Equal(200, response!.Status);
+        var redirect = response.Request.RedirectedFrom;
+        Assert.NotNull(redirect);
+        Assert.Equal(301, (await redirect.ResponseAsync())!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Osnabrück");
+
+        // Nothing matches exactly one city: the page says so and offers the closest names
+        var missing = await page.GotoAsync("/en/cities/osnabrick");
+        Assert.Equal(404, missing!.Status);
+        await Expect(page.Locator("a[href='/en/cities/osnabrueck']")).ToBeVisibleAsync();
+    }
 }
