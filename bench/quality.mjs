@@ -107,3 +107,5 @@ for (const t of targets)
 console.log('');
 console.log(`Crawl from /de and /en: ${crawl.links.filter((l) => l.state !== 'SKIPPED').length} internal links checked, ${broken.length} broken.`);
 writeFileSync(join(out, 'failed-audits.txt'), targets.map((t) => `${t.name}/${t.lang}: ${t.failed.join('; ')}`).join('\n') + '\n');
+// The crawler can leave keep-alive sockets and timers behind; the report is complete.
+process.exit(0);
