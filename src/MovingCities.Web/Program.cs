@@ -118,9 +118,9 @@ app.UseRequestBodyLimit(PostLimits.MaxRequestBytes);
 // API responses come precompressed (Http/Representation); the middleware compresses pages and static files
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseResponseCompression());
 
-// The repo-root wwwroot/ (index.html, js, css and the LibMan-restored lib/)
+// The repo-root wwwroot/ (index.html, js, css and the LibMan-restored lib/); hashed addresses cached for good, others revalidated
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseCachedStaticFiles();
 
 // Routing after the status-code pages, so their re-executed request finds the error page's endpoint
 app.UseRouting();

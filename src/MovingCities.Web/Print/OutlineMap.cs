@@ -66,7 +66,8 @@ public sealed class OutlineMap(CountryOutlines outlines)
             {
                 if (clipped.GetGeometryN(i) is not Polygon polygon)
                     continue;
-                foreach (var ring in new[] { polygon.ExteriorRing }.Concat(polygon.InteriorRings))
+                // Simplifying can leave a ring empty or too small to enclose anything; a bare "Z" is not a valid path.
+                foreach (var ring in new[] { polygon.ExteriorRing }.Concat(polygon.InteriorRings).Where(r => r.NumPoints >= 4))
                 {
                     for (var j = 0; j < ring.NumPoints - 1; j++)
                     {

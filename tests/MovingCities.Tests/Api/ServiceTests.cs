@@ -48,6 +48,24 @@ public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
     }
 
     [Fact]
+    public async Task Pages_name_their_stylesheets_by_content_hash_which_browsers_keep_for_good_while_plain_addresses_are_revalidated()
+    {
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await app.Get("/en/cities/konstanz")).Content.ReadAsStringAsync());
+        var stylesheet = page.QuerySelector("link[rel=stylesheet][href^='/css/site.css']")!.GetAttribute("href")!;
+        Assert.Matches(@"^/css/site\.css\?v=[\w-]+$", stylesheet);
+        var versioned = await app.Get(stylesheet);
+        Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", versioned.Headers.CacheControl!.ToString());
+
+        // A module imported by plain address may change with any release: kept, but asked for again (304 by ETag).
+        var module = await app.Get("/js/text.js");
+        Assert.True(module.Headers.CacheControl!.NoCache);
+        Assert.NotNull(module.Headers.ETag);
+        var again = await app.Get("/js/text.js", headers => headers.IfNoneMatch.Add(module.Headers.ETag!));
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
+    [Fact]
     public async Task The_about_page_states_sources_currency_licences_and_how_to_correct()
     {
         var html = await (await app.Get("/en/about")).Content.ReadAsStringAsync();

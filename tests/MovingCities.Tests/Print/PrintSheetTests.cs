@@ -65,4 +65,21 @@ public class PrintSheetTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.InRange(x, 40, OutlineMap.Size - 40);
         Assert.InRange(y, 30, double.Parse(madrid.Height, System.Globalization.CultureInfo.InvariantCulture) - 30);
     }
+
+    [Theory]
+    [InlineData("DE", 9.17582, 47.66033)]
+    [InlineData("ES", -3.70379, 40.41678)]
+    [InlineData("IT", 12.49637, 41.90278)]
+    public void Every_outline_is_a_valid_svg_path_even_where_simplifying_leaves_a_ring_empty(string country, double longitude, double latitude)
+    {
+        var drawing = app.App.Services.GetRequiredService<OutlineMap>().Around(country, longitude, latitude)!;
+        // Small islands cut at the window's edge simplify to nothing; a lone "Z" makes browsers log an error.
+        var subpath = new System.Text.RegularExpressions.Regex(@"^M[-\d.]+ [-\d.]+(L[-\d.]+ [-\d.]+){2,}Z$");
+        foreach (var path in drawing.Neighbours.Prepend(drawing.Country))
+        {
+            Assert.EndsWith("Z", path);
+            foreach (var part in path[..^1].Split('Z'))
+                Assert.Matches(subpath, part + "Z");
+        }
+    }
 }
