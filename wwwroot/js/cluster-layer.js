@@ -23,6 +23,10 @@ export const clusterOptions = Object.freeze({
   bandHeight: 48,       // px: the height of a reading-order band
   fanDistance: 14,      // px: cities closer than this at the drawn zoom fan out
   fanRadius: 26,        // px: the fan's radius
+  // px: clusters and cities whose middles come closer than this are drawn as one cluster. supercluster places a
+  // cluster at its members' centre, so two can end up on top of each other; a target a finger can hit needs
+  // room of its own (WCAG 2.5.8: 24 px, and a cluster is 40 px wide).
+  minSeparation: 40,
 });
 
 /**
@@ -37,7 +41,7 @@ export const ClusterLayer = L.FeatureGroup.extend({
     this._index = null;
     this._slugs = new Set();
     this._drawn = new Map(); // key → layer now on the map
-    this._clusterMarkers = new Map(); // cluster id → marker, for the current index
+    this._clusterMarkers = new Map(); // cluster id (or joined ids) → marker, for the current index
   },
 
   onAdd(map) {
@@ -77,18 +81,77 @@ export const ClusterLayer = L.FeatureGroup.extend({
    */
   openCluster(marker, { focus = false, animate = true } = {}) {
     const map = this._map;
-    const zoom = Math.min(this._index.getClusterExpansionZoom(marker.clusterId), map.getMaxZoom());
-    const parts = new Set(this._index.getLeaves(marker.clusterId, Infinity).map((leaf) => leaf.id));
+    const leaves = marker.members ? marker.members.flatMap((member) => this._leavesOf(member)) : this._index.getLeaves(marker.clusterId, Infinity);
+    const parts = new Set(leaves.map((leaf) => leaf.id));
     if (focus) {
       map.once('moveend', () => {
         // A smaller cluster lies wholly inside or wholly outside the opened one: one leaf tells which.
-        const inside = (layer) => parts.has(layer.clusterId === undefined ? layer.citySlug : this._index.getLeaves(layer.clusterId, 1)[0]?.id);
+        const inside = (layer) => parts.has(layer.clusterId === undefined ? layer.citySlug
+          : layer.members ? this._leavesOf(layer.members[0])[0]?.id : this._index.getLeaves(layer.clusterId, 1)[0]?.id);
         const first = [...this._drawn.values()].find(inside);
         first?.getElement()?.focus();
       });
     }
+    if (marker.members) {
+      // Joined for room only: zoom to where its cities are, which splits it.
+      const bounds = L.latLngBounds(leaves.map((leaf) => [leaf.geometry.coordinates[1], leaf.geometry.coordinates[0]]));
+      const zoom = Math.max(map.getZoom() + 1, Math.min(map.getBoundsZoom(bounds.pad(0.2)), this.ownZoom));
+      if (animate) map.flyTo(bounds.getCenter(), zoom, { duration: 0.5 });
+      else map.setView(bounds.getCenter(), zoom, { animate: false });
+      return;
+    }
+    const zoom = Math.min(this._index.getClusterExpansionZoom(marker.clusterId), map.getMaxZoom());
     if (animate) map.flyTo(marker.getLatLng(), zoom, { duration: 0.5 });
     else map.setView(marker.getLatLng(), zoom, { animate: false });
+  },
+
+  _leavesOf(item) {
+    return item.properties.cluster ? this._index.getLeaves(item.properties.cluster_id, Infinity) : [item];
+  },
+
+  /**
+   * Clusters and cities closer than minSeparation become one cluster for this drawing, the biggest first taking in
+   * its neighbours. Its number is the sum; opening it zooms to its cities.
+   */
+  _joinOverlapping(placed) {
+    const count = (entry) => entry.item.properties.point_count ?? 1;
+    const order = [...placed].sort((a, b) => count(b) - count(a));
+    const taken = new Set();
+    const result = [];
+    for (const entry of order) {
+      if (taken.has(entry)) continue;
+      taken.add(entry);
+      const group = [entry];
+      for (const other of order) {
+        if (!taken.has(other) && entry.point.distanceTo(other.point) < clusterOptions.minSeparation) {
+          taken.add(other);
+          group.push(other);
+        }
+      }
+      if (group.length === 1) {
+        result.push(entry);
+        continue;
+      }
+      const total = group.reduce((sum, member) => sum + count(member), 0);
+      const weighted = (pick) => group.reduce((sum, member) => sum + pick(member) * count(member), 0) / total;
+      const latLng = L.latLng(weighted((m) => m.latLng.lat), weighted((m) => m.latLng.lng));
+      const members = group.map((member) => member.item);
+      const key = `j${members.map((m) => (m.properties.cluster ? `c${m.properties.cluster_id}` : m.id)).sort().join('+')}`;
+      result.push({ item: { joined: true, key, members, count: total }, latLng, point: this._map.project(latLng, Math.round(this._map.getZoom())) });
+    }
+    placed.splice(0, placed.length, ...result);
+  },
+
+  _joinedMarker(item, latLng) {
+    let marker = this._clusterMarkers.get(item.key);
+    if (!marker) {
+      marker = L.marker(latLng, { icon: this._handlers.clusterIcon(item.count), keyboard: true });
+      marker.clusterId = item.key;
+      marker.members = item.members;
+      marker.count = item.count;
+      this._clusterMarkers.set(item.key, marker);
+    }
+    return marker;
   },
 
   _render() {
@@ -106,11 +169,14 @@ export const ClusterLayer = L.FeatureGroup.extend({
       return { item, latLng, point: map.project(latLng, zoom) };
     });
     if (zoom > clusterOptions.clusterMaxZoom) this._fanOut(placed, zoom);
+    else this._joinOverlapping(placed);
     placed.sort((a, b) => Math.floor(a.point.y / clusterOptions.bandHeight) - Math.floor(b.point.y / clusterOptions.bandHeight) || a.point.x - b.point.x);
 
     const next = new Map();
     for (const { item, latLng } of placed) {
-      if (item.properties.cluster) {
+      if (item.joined) {
+        next.set(item.key, this._joinedMarker(item, latLng));
+      } else if (item.properties.cluster) {
         const key = `c${item.properties.cluster_id}`;
         next.set(key, this._clusterMarker(item, latLng));
       } else {

@@ -304,8 +304,12 @@ public sealed class MapPageTests(BrowserApp app)
     {
         var map = await MapPage.Open(app);
 
-        await map.Page.WaitForSelectorAsync(".leaflet-outlines-pane path", new() { State = WaitForSelectorState.Attached });
-        Assert.True(await map.Page.Locator(".leaflet-outlines-pane path").CountAsync() > 10);
+        await map.Page.WaitForSelectorAsync(".leaflet-outlines-pane canvas", new() { State = WaitForSelectorState.Attached });
+        // Drawn on one canvas: count the painted pixels (land is filled, the sea left clear)
+        await map.Page.WaitForFunctionAsync("""
+            () => { const c = document.querySelector('.leaflet-outlines-pane canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                    let painted = 0; for (let i = 3; i < d.length; i += 4 * 16) if (d[i] > 0) painted++; return painted > 1000; }
+            """);
         await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("OpenStreetMap");
         await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("Natural Earth");
     }
