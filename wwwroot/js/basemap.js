@@ -10,6 +10,17 @@ const basemapOptions = {
   outlineStyle: { color: '#8c8c80', weight: 1, fillColor: '#f3f0e8', fillOpacity: 1 },
 };
 
+/**
+ * Adds the countries a few at a time, one task each: turning 250 detailed outlines into Leaflet polygons at once
+ * was a long task of its own on a phone.
+ */
+function addInSlices(layer, features, size = 25) {
+  const slice = features.slice(0, size);
+  if (slice.length === 0) return;
+  layer.addData({ type: 'FeatureCollection', features: slice });
+  setTimeout(() => addInSlices(layer, features.slice(size), size), 0);
+}
+
 /** Adds outlines and tiles to a map; failures leave the plain background, never break the map. */
 export async function addBasemap(map) {
   const basemap = await fetchBasemap();
@@ -19,8 +30,9 @@ export async function addBasemap(map) {
       // One canvas, not an SVG path per country: Lighthouse found the outlines drawn as SVG were most of the map
       // page's blocking time on a phone.
       const renderer = L.canvas({ pane: 'outlines', padding: 0.5 });
-      L.geoJSON(outlines, { pane: 'outlines', renderer, interactive: false, style: basemapOptions.outlineStyle }).addTo(map);
+      const layer = L.geoJSON(null, { pane: 'outlines', renderer, interactive: false, style: basemapOptions.outlineStyle }).addTo(map);
       map.attributionControl.addAttribution(basemap.outlines.attribution);
+      addInSlices(layer, outlines.features ?? []);
     })
     .catch(() => { /* the tiles, or the plain background, still show where the cities are */ });
   if (basemap.tiles) {

@@ -30,6 +30,12 @@ import { addressBar, addressOnly, noAddressBar } from './history.js';
 
 const L = globalThis.L;
 
+/**
+ * Lets the page breathe between steps of work: input and painting get their turn, so loading 800 cities (or a
+ * filter change over 100,000) never holds the main thread for one long task.
+ */
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 const mapOptions = {
   europe: { center: [51, 10], zoom: 4 },
   // 3 still shows all of Europe; 16 shows streets, far closer than any city's point means.
@@ -94,6 +100,7 @@ export function createExplorer(root, givenOptions) {
   const markersBySlug = new Map();
   let shown = [];
   let clusters;
+  let placements = 0;
   let filters;
   let list;
   let bounds;
@@ -135,10 +142,16 @@ export function createExplorer(root, givenOptions) {
     if (refit && shown.length) {
       map.fitBounds(boundsOfFeatures(shown), { padding: mapOptions.fitPadding, maxZoom: mapOptions.fitMaxZoom, animate: !reducedMotion });
     }
-    clusters.setCities(shown);
-    setStatus('ready', '');
-    performance.mark('map-ready');
-    return Promise.resolve();
+    // The markers are placed in a task of their own, after the legend and the list have been painted; a newer
+    // selection arriving meanwhile places its own instead.
+    root.dataset.mapState = 'updating';
+    const placement = ++placements;
+    return yieldToPage().then(() => {
+      if (placement !== placements) return;
+      clusters.setCities(shown);
+      setStatus('ready', '');
+      performance.mark('map-ready');
+    });
   }
 
   /**
@@ -298,6 +311,7 @@ export function createExplorer(root, givenOptions) {
     const typesByKey = new Map(types.map((type) => [type.key, type]));
     cities = within(layer.features, fixed).sort(byName(locale));
     createMarkers(typesByKey);
+    await yieldToPage();
 
     const countries = [...new Set(cities.map((f) => f.properties.country))];
     filters = new Filters(page.filters, { types: legendTypes, countries, features: cities }, locale, (selection) => {
@@ -319,6 +333,7 @@ export function createExplorer(root, givenOptions) {
       button: page['near-me'], form: page['near-place'], input: page['near-place-input'], status: page['near-status'], list: page['near-list'],
     }, { locale, map, reason, reducedMotion }, (slug) => openCity(slug, 'near'));
     panel = new CityPanel(page.panel, { locale, links: options.links, reason }, () => closeCity());
+    await yieldToPage();
 
     const { state: initial, unknown } = sortOutUnknown(store.read(), {
       commitments: legendTypes.map((type) => ({ value: type.key, labels: [type.title?.de, type.title?.en].filter(Boolean) })),
