@@ -51,30 +51,40 @@ public sealed record TileLayerView(string Url, string Attribution, int MaxZoom);
 public sealed record OutlinesView(string Url, string Attribution);
 
 /// <summary>
-/// The outlines file, read, simplified and compressed once: it never changes while the app runs. Simplified by
-/// <see cref="Tolerance"/> (topology kept): the map draws them at country scale beneath the tiles, and Natural
-/// Earth's 1:50m detail (26,600 points for Europe) cost a phone half a second of turning points into polygons.
+/// The outlines file, read once (it never changes while the app runs): as it is for the print sheet
+/// (<see cref="Detailed"/>), and simplified by <see cref="Tolerance"/> (topology kept) and compressed for the maps,
+/// which draw it beneath the tiles and need far less than Natural Earth's 1:50m detail (26,600 points for Europe)
+/// at the scales they show it (a test pins under half).
 /// </summary>
 public sealed class CountryOutlines(IOptions<BasemapOptions> options, IServiceProvider services)
 {
     /// <summary>Degrees: about 5 km, under a pixel up to zoom 5 and about four at zoom 8, where tiles take over.</summary>
     public const double Tolerance = 0.05;
 
+    readonly Lazy<byte[]?> _detailed = new(() =>
+        Locate(options.Value, services) is var path && File.Exists(path) ? File.ReadAllBytes(path) : null);
+
     readonly Lazy<Representation?> _representation = new(() =>
+        Simplify(Locate(options.Value, services) is var path && File.Exists(path) ? File.ReadAllBytes(path) : null));
+
+    public string Path => Locate(options.Value, services);
+
+    /// <summary>The file's GeoJSON as it is, or null when there is none.</summary>
+    public byte[]? Detailed => _detailed.Value;
+
+    /// <summary>The simplified outlines the maps draw, or null when there is no file.</summary>
+    public Representation? Representation => _representation.Value;
+
+    static Representation? Simplify(byte[]? detailed)
     {
-        var path = Locate(options.Value, services);
-        if (!File.Exists(path))
+        if (detailed is null)
             return null;
-        var collection = JsonSerializer.Deserialize<NetTopologySuite.Features.FeatureCollection>(File.ReadAllBytes(path), GeoJson.Compact)!;
+        var collection = JsonSerializer.Deserialize<NetTopologySuite.Features.FeatureCollection>(detailed, GeoJson.Compact)!;
         foreach (var feature in collection)
             feature.Geometry = NetTopologySuite.Simplify.TopologyPreservingSimplifier.Simplify(feature.Geometry, Tolerance);
         return new Representation(JsonSerializer.SerializeToUtf8Bytes(collection, GeoJson.Compact), GeoJson.MediaType,
             System.IO.Compression.CompressionLevel.SmallestSize);
-    });
-
-    public string Path => Locate(options.Value, services);
-
-    public Representation? Representation => _representation.Value;
+    }
 
     static string Locate(BasemapOptions options, IServiceProvider services) =>
         options.ConfiguredOutlinesFile(services.GetRequiredService<IHostEnvironment>())

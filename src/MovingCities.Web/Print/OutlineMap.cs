@@ -23,9 +23,9 @@ public sealed class OutlineMap(CountryOutlines outlines)
 
     readonly Lazy<IReadOnlyList<(string? Name, Geometry Shape)>> _countries = new(() =>
     {
-        if (outlines.Representation is not { } representation)
+        if (outlines.Detailed is not { } detailed)
             return [];
-        var collection = JsonSerializer.Deserialize<FeatureCollection>(representation.Body, GeoJson.Compact);
+        var collection = JsonSerializer.Deserialize<FeatureCollection>(detailed, GeoJson.Compact);
         // Buffer(0) mends the odd self-touching ring, which clipping would otherwise refuse.
         return collection?.Where(f => f.Geometry is Polygon or MultiPolygon)
             .Select(f => (f.Attributes?.GetOptionalValue("name") as string, f.Geometry.IsValid ? f.Geometry : f.Geometry.Buffer(0))).ToList() ?? [];
