@@ -21,7 +21,8 @@ using MovingCities.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
 
-// SQLite file from ConnectionStrings:MovingCities; every save bumps DataVersion so prepared responses rebuild
+// SQLite file from ConnectionStrings:MovingCities; every public change bumps DataVersion so prepared responses
+// rebuild, here at once and in every other process within a second (DataVersionWatcher)
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddSingleton(services => new DatabaseConnection(
     Database.ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
@@ -45,6 +46,7 @@ builder.Services.AddSingleton<IValidateOptions<EditorTimeOptions>, EditorTimeOpt
 builder.Services.AddScoped<GeodataImport>();
 builder.Services.AddScoped<GeodataExport>();
 builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddHostedService<DataVersionWatcher>();
 
 // Feature services
 builder.Services.AddSingleton<CityLayer>();

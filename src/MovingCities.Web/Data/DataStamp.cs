@@ -4,9 +4,10 @@ using MovingCities.Web.Editors;
 namespace MovingCities.Web.Data;
 
 /// <summary>
-/// When public data last changed, in one row (<see cref="SingleId"/>) that <see cref="DataVersion"/> stamps in the
-/// same save as the change: editors' edits, accepted proposals, <c>import</c>, the seed. Pages show its day as
-/// „Stand der Daten“. The migration that made the table put the row in, dated by the newest recorded change.
+/// When and which public data last changed, in one row (<see cref="SingleId"/>) that <see cref="DataVersion"/> stamps
+/// in the same save as the change: editors' edits on any instance, accepted proposals, <c>import</c>, the seed. Pages
+/// show its day as „Stand der Daten“; every instance watches its <see cref="Token"/> to learn of changes made by
+/// other processes. The migration that made the table put the row in, dated by the newest recorded change.
 /// </summary>
 /// <remarks>Not public data itself: stamping it must not count as another change.</remarks>
 public class DataStamp
@@ -17,8 +18,15 @@ public class DataStamp
 
     public DateTime ChangedAtUtc { get; set; }
 
-    /// <summary>Puts the time into the unit of work a public change is saved in.</summary>
-    internal static void Stamp(DbContext context, DateTime nowUtc)
+    /// <summary>
+    /// New with every public change. A fresh random value rather than a counter: two instances saving at once need
+    /// no read-modify-write to make it differ, and "not what I saw last" is all a watcher asks.
+    /// </summary>
+    public Guid Token { get; set; }
+
+    /// <summary>Puts the time and a new token into the unit of work a public change is saved in.</summary>
+    /// <returns>The token written.</returns>
+    internal static Guid Stamp(DbContext context, DateTime nowUtc)
     {
         var stamp = context.ChangeTracker.Entries<DataStamp>().FirstOrDefault()?.Entity;
         if (stamp is null)
@@ -27,7 +35,10 @@ public class DataStamp
             context.Attach(stamp);
         }
         stamp.ChangedAtUtc = nowUtc;
+        stamp.Token = Guid.NewGuid();
         context.Entry(stamp).Property(s => s.ChangedAtUtc).IsModified = true;
+        context.Entry(stamp).Property(s => s.Token).IsModified = true;
+        return stamp.Token;
     }
 }
 

@@ -6,15 +6,21 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace MovingCities.Web.Data;
 
 /// <summary>
-/// Counts saved changes in this process, so prepared responses know when to rebuild.
+/// Counts changes to public data, so prepared responses and cached pages know when to rebuild: changes saved in this
+/// process at once, changes saved by any other process (another instance, the <c>import</c> command) when
+/// <see cref="DataVersionWatcher"/> sees the <see cref="DataStamp.Token"/> they wrote.
 /// </summary>
 /// <remarks>
-/// Only writes through this app's DbContext are seen; the <c>import</c> command runs in its own process, so a
-/// server that is already running serves the old city layer until its next write or restart.
+/// <see cref="Current"/> is this process's own count, for keys and comparisons inside it; what instances share is the
+/// stamp in the database, written in the same transaction as the change. A change saved inside an explicit
+/// transaction counts when that transaction commits: counted earlier, a request could rebuild from the data as it was
+/// before and keep that as current.
 /// </remarks>
-public sealed class DataVersion : SaveChangesInterceptor
+public sealed class DataVersion : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     long _current;
+    Guid _seen;
+    readonly Lock _seenLock = new();
 
     public long Current => Interlocked.Read(ref _current);
 
@@ -31,18 +37,30 @@ public sealed class DataVersion : SaveChangesInterceptor
         // A skip navigation's join (NewsPostCity) has no class of its own: public when it joins public entities.
         || type.IsPropertyBag && type.GetForeignKeys().Any() && type.GetForeignKeys().All(key => IsPublic(key.PrincipalEntityType));
 
-    /// <summary>Per context, whether the save in progress touches public data (decided before, counted after).</summary>
-    readonly ConditionalWeakTable<DbContext, StrongBox<bool>> _pending = new();
+    /// <summary>A public change being saved: the token it stamps, and whether the rows were written.</summary>
+    sealed class Pending(Guid? token)
+    {
+        public Guid? Token { get; } = token;
+        public bool Written { get; set; }
+    }
+
+    /// <summary>Per context, the save in progress (decided before, counted after) or waiting for its commit.</summary>
+    readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
 
     void Remember(DbContext? context)
     {
         if (context is null)
             return;
-        var publicData = ChangesPublicData(context);
-        _pending.AddOrUpdate(context, new StrongBox<bool>(publicData));
-        // Saved with the change or not at all, so the date never runs ahead of or behind the data.
-        if (publicData && context.Model.FindEntityType(typeof(DataStamp)) is not null)
-            DataStamp.Stamp(context, DateTime.UtcNow);
+        if (!ChangesPublicData(context))
+        {
+            // A save that changes nothing public must not drop a public one still waiting for its transaction.
+            if (!_pending.TryGetValue(context, out var waiting) || !waiting.Written)
+                _pending.Remove(context);
+            return;
+        }
+        // Saved with the change or not at all, so the stamp never runs ahead of or behind the data.
+        Guid? token = context.Model.FindEntityType(typeof(DataStamp)) is not null ? DataStamp.Stamp(context, DateTime.UtcNow) : null;
+        _pending.AddOrUpdate(context, new Pending(token));
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -60,22 +78,96 @@ public sealed class DataVersion : SaveChangesInterceptor
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Bump(eventData.Context, result);
+        Saved(eventData.Context, result);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Bump(eventData.Context, result);
+        Saved(eventData.Context, result);
         return ValueTask.FromResult(result);
     }
 
-    void Bump(DbContext? context, int changedRows)
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (context is null || !_pending.TryGetValue(context, out var publicData))
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void Saved(DbContext? context, int changedRows)
+    {
+        if (context is null || !_pending.TryGetValue(context, out var pending) || pending.Written)
             return;
+        if (changedRows == 0)
+        {
+            _pending.Remove(context);
+            return;
+        }
+        pending.Written = true;
+        // EF Core's own transaction is committed by now; one the caller opened is not, and counts at its commit.
+        if (context.Database.CurrentTransaction is null)
+            Count(context, pending);
+    }
+
+    void Forget(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending) && !pending.Written)
+            _pending.Remove(context);
+    }
+
+    void Count(DbContext context, Pending pending)
+    {
         _pending.Remove(context);
-        if (changedRows > 0 && publicData.Value)
+        lock (_seenLock)
+        {
+            if (pending.Token is { } token)
+                _seen = token;
             Interlocked.Increment(ref _current);
+        }
+    }
+
+    void IDbTransactionInterceptor.TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && pending.Written)
+            Count(context, pending);
+    }
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken)
+    {
+        ((IDbTransactionInterceptor)this).TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context)
+            _pending.Remove(context);
+    }
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken)
+    {
+        ((IDbTransactionInterceptor)this).TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The stamp as another look at the database found it. A token this process did not write (or has not seen)
+    /// means a change made elsewhere, and counts as one.
+    /// </summary>
+    /// <returns>Whether it counted as a change.</returns>
+    public bool Observe(Guid token)
+    {
+        lock (_seenLock)
+        {
+            if (token == _seen)
+                return false;
+            _seen = token;
+            Interlocked.Increment(ref _current);
+            return true;
+        }
     }
 }

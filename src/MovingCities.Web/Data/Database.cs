@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MovingCities.Web.Geodata;
@@ -34,12 +35,26 @@ public static class Database
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Database));
         await MigrationLock.ClearIfStaleAsync(db, logger, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        EnsureDataProtectionKey(scope.ServiceProvider);
         var store = scope.ServiceProvider.GetRequiredService<GeodataImport>();
         if (!await store.IsEmptyAsync())
             return;
         var folder = GeodataLocation.Resolve(scope.ServiceProvider);
         await store.SeedAsync(GeodataReader.Read(folder));
         logger.LogInformation("Seeded the database from {Folder}", folder);
+    }
+
+    /// <summary>
+    /// Makes the first Data Protection key, if the database has none that is usable, before anything signs a cookie.
+    /// Left to the first request, instances started together would each make a key of their own and could not read
+    /// each other's cookies until their key rings refresh.
+    /// </summary>
+    static void EnsureDataProtectionKey(IServiceProvider services)
+    {
+        var keys = services.GetRequiredService<IKeyManager>();
+        var now = DateTimeOffset.UtcNow;
+        if (!keys.GetAllKeys().Any(key => !key.IsRevoked && key.ActivationDate <= now && key.ExpirationDate > now))
+            keys.CreateNewKey(now, now.AddDays(90));
     }
 }
 

@@ -78,10 +78,10 @@ public static class DatabaseBackup
     /// <remarks>
     /// The backup is copied in with SQLite's online backup API, inside one write transaction on the live file,
     /// rather than by replacing the file: a process holding the old file open would go on writing to a deleted
-    /// inode, and a <c>-wal</c> left beside the old file would be replayed onto the new one. A server that stays running sees the restored
-    /// rows but keeps its prepared city layer and tag suggester (<see cref="DataVersion"/> counts only its own
-    /// writes) until it restarts, so the server should be stopped first. The backup file itself is never opened
-    /// for writing: it is checked and copied in from a private copy.
+    /// inode, and a <c>-wal</c> left beside the old file would be replayed onto the new one. The restored data gets a
+    /// new <see cref="DataStamp.Token"/>, so a server that stays running rebuilds what it prepared within a second
+    /// (<see cref="DataVersionWatcher"/>); stopping it first is still the safer way, as its writes could interleave.
+    /// The backup file itself is never opened for writing: it is checked and copied in from a private copy.
     /// </remarks>
     /// <exception cref="BackupException">The file is not a restorable backup, or the live database could not take it.</exception>
     public static async Task<RestoreReport> RestoreAsync(IServiceProvider services, string file, CancellationToken cancellationToken = default)
@@ -124,6 +124,9 @@ public static class DatabaseBackup
                 // A backup taken while a migration ran carries its lock row; EF Core would wait for it forever.
                 await MigrationLock.ClearIfStaleAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseBackup)), cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
+                // Not through SaveChanges: nothing was edited, but every running instance must see other data.
+                await db.DataStamps.Where(stamp => stamp.Id == DataStamp.SingleId)
+                    .ExecuteUpdateAsync(stamp => stamp.SetProperty(s => s.Token, Guid.NewGuid()), cancellationToken);
             }
             catch (Exception e) when (e is SqliteException or InvalidOperationException)
             {

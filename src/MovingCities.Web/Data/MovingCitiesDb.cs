@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,11 @@ using MovingCities.Web.Proposals;
 
 namespace MovingCities.Web.Data;
 
-/// <summary>The app's data and, in the same database, the editors' accounts (ASP.NET Core Identity).</summary>
-public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : IdentityDbContext<IdentityUser>(options)
+/// <summary>
+/// The app's data and, in the same database, the editors' accounts (ASP.NET Core Identity) and the Data Protection
+/// keys that sign-in cookies and antiforgery tokens are protected with, so every instance reads the same keys.
+/// </summary>
+public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<City> Cities => Set<City>();
     public DbSet<CommitmentType> CommitmentTypes => Set<CommitmentType>();
@@ -21,6 +25,7 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -1,11 +1,16 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MovingCities.Web.Data;
 
 namespace MovingCities.Web.Editors;
 
 /// <summary>Accounts, sign-in cookie, lockout, login rate limit and the editing policy, in one place.</summary>
+/// <remarks>
+/// The login rate limit is counted per instance: behind a load balancer with n instances an address may try up to
+/// n × <see cref="LoginAttemptsPerWindow"/> times a minute; the lockout, kept in the database, still stops a guesser.
+/// </remarks>
 public static class EditorSecurity
 {
     public const string LoginRateLimit = "login";
@@ -19,8 +24,18 @@ public static class EditorSecurity
     public const int LockoutAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>Shared by every instance, so one instance's cookie or form token is read by all the others.</summary>
+    public const string DataProtectionApplication = "MovingCities";
+
     public static IServiceCollection AddEditorAccounts(this IServiceCollection services, IHostEnvironment environment)
     {
+        // Keys in the database, not in one machine's home folder: sign-ins survive restarts and redeploys and work on
+        // every instance. DatabaseInitializer makes the first key while it holds the migration lock, so instances
+        // started together do not each make their own.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplication)
+            .PersistKeysToDbContext<MovingCitiesDb>();
+
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
