@@ -31,6 +31,11 @@ public static class ProposalRules
 /// rate limiter, partitioned by the client's address). Only a proposal about to be stored takes a permit, so a form
 /// sent back for a typo costs nothing.
 /// </summary>
+/// <remarks>
+/// Counted in memory, per instance: behind a load balancer with n instances an address may store up to
+/// n × <see cref="ProposalRules.PerWindow"/> an hour. <see cref="ProposalRules.MaxPending"/> is counted in the database
+/// and holds for all of them together.
+/// </remarks>
 public sealed class ProposalLimiter : IDisposable
 {
     readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
