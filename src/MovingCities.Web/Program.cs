@@ -48,6 +48,7 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 
 // Feature services
 builder.Services.AddSingleton<CityLayer>();
+builder.Services.AddSingleton<CommitmentCatalogue>();
 builder.Services.AddSingleton<SiteStatistics>();
 builder.Services.AddSingleton<NextSteps>();
 builder.Services.AddSingleton<DataAsOf>();
