@@ -50,6 +50,7 @@ builder.Services.AddHostedService<DataVersionWatcher>();
 
 // Feature services
 builder.Services.AddSingleton<CityLayer>();
+builder.Services.AddSingleton<CommitmentCatalogue>();
 builder.Services.AddSingleton<SiteStatistics>();
 builder.Services.AddSingleton<NextSteps>();
 builder.Services.AddSingleton<DataAsOf>();
@@ -88,6 +89,9 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 // Errors as RFC 9457 problem details for the API and error pages for people, alike in every environment
 builder.Services.AddErrorResponses();
 
+// Public pages kept rendered and compressed per data version for readers who are not signed in (Http/PageCache)
+builder.Services.AddPageCache();
+
 // Compression for what is not precompressed
 builder.Services.AddResponseCompression(options =>
 {
@@ -117,18 +121,20 @@ app.UseErrorResponses();
 app.UseSiteLocalization();
 // Larger bodies get 413 before anything reads them; the limit is the one posts need (News/PostLimits)
 app.UseRequestBodyLimit(PostLimits.MaxRequestBytes);
-// API responses come precompressed (Http/Representation); the middleware compresses pages and static files
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseResponseCompression());
+// Routing after the status-code pages, so their re-executed request finds the error page's endpoint
+app.UseRouting();
+// Who is signed in: the page cache below asks
+app.UseAuthentication();
+// Public pages for readers who are not signed in, stored compressed per data version, with ETag and 304 (Http/PageCache)
+app.UsePageCache();
+// API responses come precompressed (Http/Representation) and cached pages by the page cache; the middleware compresses the rest
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !PageCache.Stores(context), branch => branch.UseResponseCompression());
 
 // The repo-root wwwroot/ (index.html, js, css and the LibMan-restored lib/); hashed addresses cached for good, others revalidated
 app.UseDefaultFiles();
 app.UseCachedStaticFiles();
 
-// Routing after the status-code pages, so their re-executed request finds the error page's endpoint
-app.UseRouting();
-
-// Who is signed in, what they may do, and the login rate limit
-app.UseAuthentication();
+// What signed-in people may do, and the login rate limit
 app.UseAuthorization();
 app.UseRateLimiter();
 

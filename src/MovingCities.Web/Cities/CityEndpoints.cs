@@ -42,38 +42,33 @@ public static class CityEndpoints
         if (query.IsEmpty)
             return (await layer.GetAsync(cancellationToken)).ToResult();
 
-        if (!string.IsNullOrWhiteSpace(query.Near))
-            return await NearCities(query, db, layer, cancellationToken);
-
-        var typeOrder = await db.CommitmentTypes.ToDictionaryAsync(t => t.Key, t => t.SortOrder, cancellationToken);
-        var (filter, errors) = query.Parse(typeOrder.Keys.ToHashSet());
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "Invalid city filter");
-
-        var cities = await CityFeatures.Summaries(filter.Apply(db.Cities.AsNoTracking())).AsSplitQuery().ToListAsync(cancellationToken);
-        return CityFeatures.Layer(cities.Where(c => filter.Selection.Matches(c.Country, c.Region, c.Facts)), typeOrder).ToResult();
-    }
-
-    /// <summary>
-    /// <c>near=</c>: the cities the other filters keep, nearest first. They come from the layer's cities in memory
-    /// (one read per data version), or, when a box or a name narrows them, from the same indexed query as above.
-    /// </summary>
-    static async Task<Results<RepresentationResult, ValidationProblem>> NearCities(
-        CityQuery query, MovingCitiesDb db, CityLayer layer, CancellationToken cancellationToken)
-    {
+        // The catalogue and the cities come from what the layer prepared for this data version: a filter that
+        // only selects (types, status, years, countries, regions) and its revalidation need no query at all.
         var prepared = await layer.CitiesAsync(cancellationToken);
         var (filter, errors) = query.Parse(prepared.TypeOrder.Keys.ToHashSet());
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Invalid city filter");
 
-        HashSet<string>? narrowed = null;
-        if (!filter.SelectionOnly)
-            narrowed = (await filter.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var narrowed = await NarrowedAsync(filter, db, cancellationToken);
         var selection = filter.Selection;
-        var nearest = NearestCities.Of(prepared.Cities, prepared.Positions, filter.Near!, city =>
-            (narrowed is null || narrowed.Contains(city.Summary.Slug)) && selection.Matches(city.Summary.Country, city.Summary.Region, city.Facts));
-        return CityFeatures.Layer(nearest.Select(n => (n.City, (double?)n.Km)), prepared.TypeOrder).ToResult();
+        bool Keeps(PreparedCity city) =>
+            (narrowed is null || narrowed.Contains(city.Summary.Slug)) && selection.Matches(city.Summary.Country, city.Summary.Region, city.Facts);
+
+        if (filter.Near is not null)
+        {
+            var nearest = NearestCities.Of(prepared.Cities, prepared.Positions, filter.Near, Keeps);
+            return CityFeatures.Layer(nearest.Select(n => (n.City, (double?)n.Km)), prepared.TypeOrder).ToResult();
+        }
+        return CityFeatures.Layer(prepared.Cities.Where(Keeps).Select(c => c.Summary), prepared.TypeOrder).ToResult();
     }
+
+    /// <summary>
+    /// The slugs a place box or a name keeps, from the same indexed query as always; null when neither is given.
+    /// </summary>
+    static async Task<HashSet<string>?> NarrowedAsync(CityFilter filter, MovingCitiesDb db, CancellationToken cancellationToken) =>
+        filter.SelectionOnly
+            ? null
+            : (await filter.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetCity(
         string slug, MovingCitiesDb db, NextSteps nextSteps, CancellationToken cancellationToken)

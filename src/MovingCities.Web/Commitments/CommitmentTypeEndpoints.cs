@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MovingCities.Web.Data;
 using MovingCities.Web.Geodata;
 using MovingCities.Web.Http;
 
@@ -19,14 +17,8 @@ public static class CommitmentTypeEndpoints
         return routes;
     }
 
-    public static async Task<RepresentationResult> ListCommitmentTypes(MovingCitiesDb db, CancellationToken cancellationToken)
-    {
-        var types = await db.CommitmentTypes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new CommitmentTypeView(
-            t.Key, new LocalizedText(t.TitleDe, t.TitleEn), new LocalizedText(t.DescriptionDe, t.DescriptionEn), t.Color, t.Family,
-            db.Cities.Count(c => c.Commitments.Any(m => m.TypeKey == t.Key))))
-            .ToListAsync(cancellationToken);
-        return Representation.Json(types).ToResult();
-    }
+    public static async Task<RepresentationResult> ListCommitmentTypes(CommitmentCatalogue catalogue, CancellationToken cancellationToken) =>
+        (await catalogue.GetAsync(cancellationToken)).ToResult();
 }
 
 /// <param name="CityCount">Cities with at least one commitment of this type.</param>

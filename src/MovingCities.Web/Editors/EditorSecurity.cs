@@ -15,6 +15,8 @@ public static class EditorSecurity
 {
     public const string LoginRateLimit = "login";
     public const string LoginPath = "/account/login";
+    /// <summary>The sign-in cookie: a request carrying it never gets or leaves a page in the public page cache.</summary>
+    public const string CookieName = "movingcities.editor";
 
     /// <summary>Sign-in attempts one address may make per <see cref="LoginWindow"/> before getting 429.</summary>
     public const int LoginAttemptsPerWindow = 10;
@@ -56,7 +58,7 @@ public static class EditorSecurity
             options.LoginPath = LoginPath;
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/denied";
-            options.Cookie.Name = "movingcities.editor";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             // Secure everywhere but a developer's plain-http localhost.

@@ -66,7 +66,13 @@ public static class SiteLocalization
         }
         else if (request.Cookies[SiteLanguages.CookieName] != inAddress && !request.Path.Value!.EndsWith(".atom", StringComparison.Ordinal))
         {
-            Remember(context.Response, inAddress);
+            // Added as the response starts, after the page cache (Http/PageCache) has copied the headers: a stored
+            // page must not carry one reader's cookie, and every reader still gets theirs.
+            context.Response.OnStarting(() =>
+            {
+                Remember(context.Response, inAddress);
+                return Task.CompletedTask;
+            });
         }
         return next(context);
     }

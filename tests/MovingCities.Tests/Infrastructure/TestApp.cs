@@ -31,6 +31,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>Runs a test's action between a request's checks and its write (inert unless armed).</summary>
     public SaveHook SaveHook { get; } = new();
 
+    /// <summary>The SQL commands the app has sent (see <see cref="CommandCounter.During"/>).</summary>
+    public CommandCounter Commands { get; } = new();
+
     public static string NewDatabasePath() =>
         Path.Combine(Directory.CreateTempSubdirectory("movingcities-test-").FullName, "test.db");
 
@@ -59,7 +62,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // The fixture has no outlines of its own; the real ones are data, not a contract.
         builder.UseSetting("Basemap:OutlinesPath", Path.Combine(RepoGeodata, "country-outlines.geojson"));
         builder.UseSetting("Gazetteer:Folder", RepoGeodata);
-        builder.ConfigureTestServices(services => services.ConfigureDbContext<MovingCitiesDb>(options => options.AddInterceptors(SaveHook)));
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<MovingCitiesDb>(options => options.AddInterceptors(SaveHook, Commands)));
     }
 
     /// <summary>Runs something against the app's database in its own scope.</summary>
