@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -35,7 +36,17 @@ public sealed class OutlineMap(CountryOutlines outlines)
     /// The drawing of a city's country (ISO 3166-1 alpha-2) with the city in it, or null when no outline is known
     /// for it (no outlines file, a point at sea).
     /// </summary>
-    public Drawing? Around(string country, double longitude, double latitude)
+    /// <remarks>
+    /// Clipping and simplifying the detailed outlines takes about 100 ms, and the outlines never change while the
+    /// app runs: each position is drawn once and kept. The positions are the cities' own (a few hundred), never
+    /// anything a request sends.
+    /// </remarks>
+    public Drawing? Around(string country, double longitude, double latitude) =>
+        _drawn.GetOrAdd((country, longitude, latitude), key => new Lazy<Drawing?>(() => Draw(key.Country, key.Longitude, key.Latitude))).Value;
+
+    readonly ConcurrentDictionary<(string Country, double Longitude, double Latitude), Lazy<Drawing?>> _drawn = new();
+
+    Drawing? Draw(string country, double longitude, double latitude)
     {
         var point = Spatial.Wgs84.CreatePoint(new Coordinate(longitude, latitude));
         var countries = _countries.Value.Select(c => c.Shape).ToList();
