@@ -50,7 +50,7 @@ public static class CityEndpoints
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Invalid city filter");
 
-        var cities = await CityFeatures.Summaries(filter.Apply(db.Cities.AsNoTracking())).AsSplitQuery().ToListAsync(cancellationToken);
+        var cities = await CityFeatures.Summaries(filter.Apply(db)).AsSplitQuery().ToListAsync(cancellationToken);
         return CityFeatures.Layer(cities.Where(c => filter.Selection.Matches(c.Country, c.Region, c.Facts)), typeOrder).ToResult();
     }
 
@@ -68,7 +68,7 @@ public static class CityEndpoints
 
         HashSet<string>? narrowed = null;
         if (!filter.SelectionOnly)
-            narrowed = (await filter.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            narrowed = (await filter.Apply(db).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var selection = filter.Selection;
         var nearest = NearestCities.Of(prepared.Cities, prepared.Positions, filter.Near!, city =>
             (narrowed is null || narrowed.Contains(city.Summary.Slug)) && selection.Matches(city.Summary.Country, city.Summary.Region, city.Facts));

@@ -59,7 +59,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // The fixture has no outlines of its own; the real ones are data, not a contract.
         builder.UseSetting("Basemap:OutlinesPath", Path.Combine(RepoGeodata, "country-outlines.geojson"));
         builder.UseSetting("Gazetteer:Folder", RepoGeodata);
-        builder.ConfigureTestServices(services => services.ConfigureDbContext<MovingCitiesDb>(options => options.AddInterceptors(SaveHook)));
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<SqliteMovingCitiesDb>(options => options.AddInterceptors(SaveHook)));
     }
 
     /// <summary>Runs something against the app's database in its own scope.</summary>
