@@ -1,9 +1,15 @@
+using MovingCities.Web.Data;
+
 namespace MovingCities.Tests.Infrastructure;
 
 /// <summary>One app per test class, seeded from geodata/ and only read, so its tests can share it.</summary>
-public sealed class SeededApp() : IDisposable
+public class SeededApp(DatabaseProvider provider) : IDisposable
 {
-    readonly TestApp _app = new();
+    readonly TestApp _app = new(provider: provider);
+
+    public SeededApp() : this(DatabaseProvider.Sqlite)
+    {
+    }
 
     public TestApp App => _app;
 
@@ -13,3 +19,6 @@ public sealed class SeededApp() : IDisposable
 
     public void Dispose() => _app.Dispose();
 }
+
+/// <summary>A <see cref="SeededApp"/> on the test type's provider, for the test classes run on both.</summary>
+public sealed class SeededApp<TDatabase>() : SeededApp(TDatabase.Provider) where TDatabase : ITestDatabase;
