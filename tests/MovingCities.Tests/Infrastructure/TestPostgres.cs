@@ -81,6 +81,10 @@ public static class TestPostgres
 
     static string StartCluster()
     {
+        // A run that was killed cannot clean up after itself: its stopped clusters go now.
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "movingcities-pg-*"))
+            if (!File.Exists(Path.Combine(stale, "data", "postmaster.pid")) && Directory.GetCreationTimeUtc(stale) < DateTime.UtcNow.AddMinutes(-10))
+                try { Directory.Delete(stale, recursive: true); } catch (Exception) { }
         var folder = Directory.CreateTempSubdirectory("movingcities-pg-").FullName;
         var data = Path.Combine(folder, "data");
         var port = FreePort();
@@ -94,8 +98,8 @@ public static class TestPostgres
             "start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            try { Run(asRoot, Path.Combine(Binaries, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"); } catch (InvalidOperationException) { }
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            try { Run(asRoot, Path.Combine(Binaries, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"); } catch (Exception) { }
+            try { Directory.Delete(folder, recursive: true); } catch (Exception) { }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
