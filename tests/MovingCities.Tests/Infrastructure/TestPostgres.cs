@@ -96,11 +96,14 @@ public static class TestPostgres
         Run(asRoot, Path.Combine(Binaries, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
             $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500",
             "start");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { Run(asRoot, Path.Combine(Binaries, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"); } catch (Exception) { }
-            try { Directory.Delete(folder, recursive: true); } catch (Exception) { }
-        };
+        // A watcher outside this process stops the server and removes the folder once the test process is gone, however
+        // it ends (a test host killed at a timeout runs no exit handlers).
+        var stop = $"{Path.Combine(Binaries, "pg_ctl")} -D {data} -m immediate -w stop";
+        var watcher = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var argument in (string[])["sh", "-c",
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {(asRoot ? "runuser -u postgres -- " : "")}{stop}; rm -rf {folder}"])
+            watcher.ArgumentList.Add(argument);
+        Process.Start(watcher)!.Dispose();
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
