@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MovingCities.Tests.Infrastructure;
 using MovingCities.Web.Data;
 
@@ -60,4 +61,27 @@ public class PostgresTests
         app.WithDb(async db => (await db.Cities.CountAsync(), await db.Commitments.CountAsync(), await db.CommitmentTypes.CountAsync(),
             await db.Networks.CountAsync(), await db.Set<MovingCities.Web.Networks.NetworkMembership>().CountAsync(),
             await db.NewsPosts.CountAsync(), await db.DataStamps.CountAsync()));
+
+    [Fact]
+    public async Task A_change_committed_by_another_process_is_learnt_from_its_notification_without_waiting_for_a_poll()
+    {
+        using var app = TestApp.On<OnPostgres>();
+        var version = app.Services.GetRequiredService<DataVersion>();
+        await using var other = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await other.OpenAsync();
+
+        // The first change may be found by the read made when listening starts; the second only by notification,
+        // as the fallback read comes every 30 s.
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var before = version.Current;
+            await using (var change = new Npgsql.NpgsqlCommand("""UPDATE "DataStamps" SET "Token" = gen_random_uuid()""", other))
+                await change.ExecuteNonQueryAsync();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (version.Current == before && waited.Elapsed < TimeSpan.FromSeconds(10))
+                await Task.Delay(20);
+            Assert.True(version.Current > before, "the other process's change was not learnt within 10 s");
+        }
+        Assert.True(DataVersionWatcher.FallbackInterval > TimeSpan.FromSeconds(10));
+    }
 }
