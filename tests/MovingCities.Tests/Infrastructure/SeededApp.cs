@@ -3,13 +3,16 @@ using MovingCities.Web.Data;
 namespace MovingCities.Tests.Infrastructure;
 
 /// <summary>One app per test class, seeded from geodata/ and only read, so its tests can share it.</summary>
-public class SeededApp(DatabaseProvider provider) : IDisposable
+public class SeededApp : IDisposable
 {
-    readonly TestApp _app = new(provider: provider);
+    readonly TestApp _app;
 
     public SeededApp() : this(DatabaseProvider.Sqlite)
     {
     }
+
+    /// <summary>xunit wants one public constructor on a fixture: the provider is for subclasses to choose.</summary>
+    protected SeededApp(DatabaseProvider provider) => _app = new(provider: provider);
 
     public TestApp App => _app;
 
