@@ -21,14 +21,9 @@ using MovingCities.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
 
-// SQLite file from ConnectionStrings:MovingCities; every public change bumps DataVersion so prepared responses
-// rebuild, here at once and in every other process within a second (DataVersionWatcher)
-builder.Services.AddSingleton<DataVersion>();
-builder.Services.AddSingleton(services => new DatabaseConnection(
-    Database.ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
-builder.Services.AddDbContextPool<MovingCitiesDb>((services, options) => options
-    .UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString)
-    .AddInterceptors(services.GetRequiredService<DataVersion>()));
+// The database: an embedded SQLite file (default) or PostgreSQL/PostGIS (Database:Provider, ConnectionStrings:MovingCities);
+// every public change bumps DataVersion so prepared responses rebuild, here at once and in every other process soon after
+builder.Services.AddDatabase(builder.Configuration);
 
 // Settings bound and checked at start: a wrong folder, file, tile URL or port stops start-up naming the setting
 builder.Services.AddOptions<GeodataOptions>().BindConfiguration(GeodataOptions.Section).ValidateOnStart();

@@ -68,7 +68,7 @@ public static class CityEndpoints
     static async Task<HashSet<string>?> NarrowedAsync(CityFilter filter, MovingCitiesDb db, CancellationToken cancellationToken) =>
         filter.SelectionOnly
             ? null
-            : (await filter.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            : (await filter.Apply(db).AsNoTracking().Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     public static async Task<Results<RepresentationResult, ProblemHttpResult>> GetCity(
         string slug, MovingCitiesDb db, NextSteps nextSteps, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MovingCities.Web.Data;
 using MovingCities.Web.Http;
 
 namespace MovingCities.Web.Cities;
@@ -174,21 +176,16 @@ public sealed record CityFilter(CitySelection Selection, Box? Box, string? NameP
     /// <summary>Whether only the selection filters (no place box, no name): the cities can then come from memory.</summary>
     public bool SelectionOnly => Box is null && NamePrefix is null;
 
-    public IQueryable<City> Apply(IQueryable<City> cities)
+    /// <summary>The cities these filters keep, as a query on the database (not tracked).</summary>
+    public IQueryable<City> Apply(MovingCitiesDb db)
     {
+        var cities = (Box is { } box ? Spatial.InBox(db, box) : db.Cities).AsNoTracking();
         var countries = Selection.Countries.ToArray();
         if (countries.Length > 0)
             cities = cities.Where(c => countries.Contains(c.Country));
         var regions = Selection.Regions.ToArray();
         if (regions.Length > 0)
             cities = cities.Where(c => c.Region != null && regions.Contains(c.Region));
-        if (Box is { } box)
-        {
-            cities = cities.Where(c => c.Latitude >= box.MinLat && c.Latitude <= box.MaxLat);
-            cities = box.CrossesAntimeridian
-                ? cities.Where(c => c.Longitude >= box.MinLon || c.Longitude <= box.MaxLon)
-                : cities.Where(c => c.Longitude >= box.MinLon && c.Longitude <= box.MaxLon);
-        }
         if (NamePrefix is not null)
         {
             var slugPrefix = SlugPrefix ?? NamePrefix;

@@ -151,8 +151,21 @@ public static class Commands
         return 0;
     }
 
+    /// <summary>Backup and restore copy a SQLite file; a PostgreSQL server has its own tools for that.</summary>
+    static bool RefusedOnServer(IServiceProvider services, string command)
+    {
+        if (services.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Sqlite)
+            return false;
+        Console.Error.WriteLine($"{command}: works on the SQLite file only; with {DatabaseOptions.ProviderKey}=PostgreSQL use the server's tools, " +
+            (command == "backup" ? "e.g. pg_dump --format=custom --file=movingcities.dump <database>."
+                : "e.g. pg_restore --clean --if-exists --dbname=<database> movingcities.dump (stop the app first)."));
+        return true;
+    }
+
     static async Task<int> BackupAsync(IServiceProvider services, string file)
     {
+        if (RefusedOnServer(services, "backup"))
+            return 1;
         try
         {
             var report = DatabaseBackup.Backup(services.GetRequiredService<DatabaseConnection>().ConnectionString, file);
@@ -168,6 +181,8 @@ public static class Commands
 
     static async Task<int> RestoreAsync(IServiceProvider services, string file)
     {
+        if (RefusedOnServer(services, "restore"))
+            return 1;
         try
         {
             var report = await DatabaseBackup.RestoreAsync(services, file);

@@ -19,6 +19,9 @@ public static class MigrationLock
 
     public static async Task ClearIfStaleAsync(MovingCitiesDb db, ILogger logger, CancellationToken cancellationToken)
     {
+        // PostgreSQL's migration lock goes with the session that took it.
+        if (!db.Database.IsSqlite())
+            return;
         // Only an existing file can hold a lock. Opening would create a missing one, and EF Core then takes it for an
         // existing database and skips what it does on creation (switching the journal to WAL).
         var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;

@@ -15,7 +15,11 @@ namespace MovingCities.Web.Data;
 /// The app's data and, in the same database, the editors' accounts (ASP.NET Core Identity) and the Data Protection
 /// keys that sign-in cookies and antiforgery tokens are protected with, so every instance reads the same keys.
 /// </summary>
-public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+/// <remarks>
+/// Abstract: the app resolves this type, made as <see cref="SqliteMovingCitiesDb"/> or <see cref="PostgresMovingCitiesDb"/>
+/// (Database:Provider), each with its own migrations.
+/// </remarks>
+public abstract class MovingCitiesDb(DbContextOptions options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<City> Cities => Set<City>();
     public DbSet<CommitmentType> CommitmentTypes => Set<CommitmentType>();
@@ -34,10 +38,9 @@ public class MovingCitiesDb(DbContextOptions<MovingCitiesDb> options) : Identity
         {
             city.HasIndex(c => c.Slug).IsUnique();
             city.HasIndex(c => c.SearchName);
-            city.HasIndex(c => new { c.Longitude, c.Latitude });
             city.HasIndex(c => c.Country);
             city.Property(c => c.Name).HasField("_name");
-            city.Property(c => c.Location).HasWkbConversion();
+            Spatial.MapPosition(city, Database.IsNpgsql());
             city.Property(c => c.Country).HasMaxLength(2);
             city.Property(c => c.Kind).HasConversion(LowercaseEnum<PlaceKind>()).HasMaxLength(20);
             city.HasMany(c => c.NewsPosts).WithMany(p => p.Cities).UsingEntity("NewsPostCity");

@@ -94,7 +94,11 @@ public static class VersionedSave
         }
     }
 
-    /// <summary>SQLITE_CONSTRAINT_UNIQUE (extended code of error 19, SQLITE_CONSTRAINT): a unique index refused the row.</summary>
-    static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 };
+    /// <summary>
+    /// A unique index refused the row: SQLITE_CONSTRAINT_UNIQUE (extended code of error 19, SQLITE_CONSTRAINT), or
+    /// PostgreSQL's unique_violation (SQLSTATE 23505).
+    /// </summary>
+    static bool IsUniqueViolation(DbUpdateException e) => e.InnerException
+        is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 }
+        or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }

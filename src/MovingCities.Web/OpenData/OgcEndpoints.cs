@@ -274,7 +274,7 @@ public static class OgcEndpoints
 
         // A box narrows in SQL on the indexed columns, by the rule /api/cities uses; the rest is decided in memory.
         IReadOnlySet<string>? inBox = filter.Cities.Box is null ? null
-            : (await filter.Cities.Apply(db.Cities.AsNoTracking()).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            : (await filter.Cities.Apply(db).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var (page, matched) = collection.Page(set, filter, inBox);
 
         var html = WantsHtml(request);

@@ -3,7 +3,7 @@ using MovingCities.Tests.Infrastructure;
 
 namespace MovingCities.Tests.Api;
 
-public class BasemapTests(SeededApp app) : IClassFixture<SeededApp>
+public abstract class BasemapTests<TDatabase>(SeededApp<TDatabase> app) : IClassFixture<SeededApp<TDatabase>> where TDatabase : ITestDatabase
 {
     [Fact]
     public async Task By_default_the_map_uses_OpenStreetMap_tiles_with_their_attribution_and_the_outlines()
@@ -20,12 +20,12 @@ public class BasemapTests(SeededApp app) : IClassFixture<SeededApp>
     [Fact]
     public async Task Tiles_can_be_turned_off_or_pointed_elsewhere_by_configuration()
     {
-        using var off = new TestApp().WithWebHostBuilder(b => b.UseSetting("Basemap:TileUrl", ""));
+        using var off = TestApp.On<TDatabase>().WithWebHostBuilder(b => b.UseSetting("Basemap:TileUrl", ""));
         var basemap = System.Text.Json.JsonDocument.Parse(await off.CreateClient().GetStringAsync("/api/basemap")).RootElement;
         Assert.False(basemap.TryGetProperty("tiles", out _), "tiles turned off should leave no tile layer");
         Assert.Equal("/api/basemap/outlines", basemap.GetProperty("outlines").GetProperty("url").GetString());
 
-        using var elsewhere = new TestApp().WithWebHostBuilder(b => b
+        using var elsewhere = TestApp.On<TDatabase>().WithWebHostBuilder(b => b
             .UseSetting("Basemap:TileUrl", "https://{s}.tiles.example.org/{z}/{x}/{y}.png")
             .UseSetting("Basemap:TileAttribution", "Example tiles"));
         var response = await elsewhere.CreateClient().GetAsync("/api/basemap");
@@ -109,3 +109,6 @@ public class BasemapTests(SeededApp app) : IClassFixture<SeededApp>
             Assert.Equal(HttpStatusCode.OK, (await app.Get(src)).StatusCode);
     }
 }
+
+public sealed class BasemapTestsOnSqlite(SeededApp<OnSqlite> app) : BasemapTests<OnSqlite>(app);
+public sealed class BasemapTestsOnPostgres(SeededApp<OnPostgres> app) : BasemapTests<OnPostgres>(app);

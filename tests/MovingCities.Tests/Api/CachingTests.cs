@@ -7,7 +7,7 @@ using MovingCities.Web.News;
 
 namespace MovingCities.Tests.Api;
 
-public class CachingTests
+public abstract class CachingTests<TDatabase> where TDatabase : ITestDatabase
 {
     [Theory]
     [InlineData("/api/cities")]
@@ -18,7 +18,7 @@ public class CachingTests
     [InlineData("/api/news/tageskonferenz-kommunen-als-sichere-haefen")]
     public async Task A_matching_if_none_match_gets_304_without_a_body(string url)
     {
-        using var app = new TestApp();
+        using var app = TestApp.On<TDatabase>();
         var first = await app.Get(url);
         var etag = first.Headers.ETag;
         Assert.NotNull(etag);
@@ -38,7 +38,7 @@ public class CachingTests
     [InlineData("gzip")]
     public async Task The_city_layer_is_compressed_and_decompresses_to_the_same_bytes(string encoding)
     {
-        using var app = new TestApp();
+        using var app = TestApp.On<TDatabase>();
         var plain = await (await app.Get("/api/cities")).Content.ReadAsByteArrayAsync();
         var compressed = await app.Get("/api/cities", h => h.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding)));
 
@@ -61,20 +61,20 @@ public class CachingTests
     [Fact]
     public async Task The_etag_depends_on_the_data_only_so_it_survives_restarts()
     {
-        var database = TestApp.NewDatabasePath();
+        var database = TestApp.NewDatabase(TDatabase.Provider);
         EntityTagHeaderValue? before;
-        using (var app = new TestApp(database))
+        using (var app = TestApp.On<TDatabase>(database))
             before = (await app.Get("/api/cities")).Headers.ETag;
-        using (var restarted = new TestApp(database))
+        using (var restarted = TestApp.On<TDatabase>(database))
             Assert.Equal(before, (await restarted.Get("/api/cities")).Headers.ETag);
-        using (var elsewhere = new TestApp())
+        using (var elsewhere = TestApp.On<TDatabase>())
             Assert.Equal(before, (await elsewhere.Get("/api/cities")).Headers.ETag);
     }
 
     [Fact]
     public async Task Publishing_news_changes_the_city_layer_and_its_etag()
     {
-        using var app = new TestApp();
+        using var app = TestApp.On<TDatabase>();
         var before = await app.Get("/api/cities");
         await app.WithDb(async db =>
         {
@@ -94,3 +94,6 @@ public class CachingTests
         Assert.Equal(2, konstanz.GetProperty("properties").GetProperty("newsCount").GetInt32());
     }
 }
+
+public sealed class CachingTestsOnSqlite : CachingTests<OnSqlite>;
+public sealed class CachingTestsOnPostgres : CachingTests<OnPostgres>;

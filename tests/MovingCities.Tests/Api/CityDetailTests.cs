@@ -6,7 +6,7 @@ using MovingCities.Web.Commitments;
 
 namespace MovingCities.Tests.Api;
 
-public class CityDetailTests(SeededApp app) : IClassFixture<SeededApp>
+public abstract class CityDetailTests<TDatabase>(SeededApp<TDatabase> app) : IClassFixture<SeededApp<TDatabase>> where TDatabase : ITestDatabase
 {
     [Fact]
     public async Task A_city_is_one_feature_with_commitments_as_sourced_objects_and_its_news()
@@ -58,7 +58,7 @@ public class CityDetailTests(SeededApp app) : IClassFixture<SeededApp>
     [Fact]
     public async Task Summaries_and_descriptions_are_objects_by_language_leaving_out_a_missing_language()
     {
-        using var own = new TestApp();
+        using var own = TestApp.On<TDatabase>();
         await own.WithDb(async db =>
         {
             var konstanz = await db.Cities.Include(c => c.Commitments).SingleAsync(c => c.Slug == "konstanz");
@@ -81,7 +81,7 @@ public class CityDetailTests(SeededApp app) : IClassFixture<SeededApp>
     [Fact]
     public async Task A_changed_summary_changes_the_city_answer_and_its_etag()
     {
-        using var own = new TestApp();
+        using var own = TestApp.On<TDatabase>();
         var before = await own.Get("/api/cities/konstanz");
         var etag = before.Headers.ETag!;
 
@@ -124,3 +124,6 @@ public class CityDetailTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
+
+public sealed class CityDetailTestsOnSqlite(SeededApp<OnSqlite> app) : CityDetailTests<OnSqlite>(app);
+public sealed class CityDetailTestsOnPostgres(SeededApp<OnPostgres> app) : CityDetailTests<OnPostgres>(app);

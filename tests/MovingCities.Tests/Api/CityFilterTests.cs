@@ -9,11 +9,11 @@ namespace MovingCities.Tests.Api;
 /// <c>GET /api/cities</c> by status, years and region: the same commitment must satisfy type, status and years;
 /// revoked and rejected items count only on request; bad values get a 400 naming the parameter.
 /// </summary>
-public sealed class CityFilterTests : IDisposable
+public abstract class CityFilterTests<TDatabase> : IDisposable where TDatabase : ITestDatabase
 {
-    readonly TestApp app = new();
+    readonly TestApp app = TestApp.On<TDatabase>();
 
-    public CityFilterTests() => app.WithDb(async db =>
+    protected CityFilterTests() => app.WithDb(async db =>
     {
         // Konstanz withdrew its sea-rescue support in 2024; Bochum's is dated 2020, Bern's 2021-05.
         var konstanz = await db.Cities.Include(c => c.Commitments).SingleAsync(c => c.Slug == "konstanz");
@@ -96,3 +96,6 @@ public sealed class CityFilterTests : IDisposable
         await ProblemAssert.BadRequestNaming(await app.Get("/api/cities?region=" + new string('x', 201)), "region");
     }
 }
+
+public sealed class CityFilterTestsOnSqlite : CityFilterTests<OnSqlite>;
+public sealed class CityFilterTestsOnPostgres : CityFilterTests<OnPostgres>;

@@ -6,7 +6,7 @@ using MovingCities.Tests.Infrastructure;
 namespace MovingCities.Tests.Api;
 
 /// <summary>GET /api/cities against the seeded geodata: the contract the map builds on.</summary>
-public class CityLayerTests(SeededApp app) : IClassFixture<SeededApp>
+public abstract class CityLayerTests<TDatabase>(SeededApp<TDatabase> app) : IClassFixture<SeededApp<TDatabase>> where TDatabase : ITestDatabase
 {
     static readonly string[] SeedCities =
     [
@@ -42,7 +42,7 @@ public class CityLayerTests(SeededApp app) : IClassFixture<SeededApp>
     [Fact]
     public async Task Each_place_says_whether_it_is_a_district_and_which_networks_it_belongs_to()
     {
-        using var own = new TestApp();
+        using var own = TestApp.On<TDatabase>();
         await own.WithDb(async db =>
         {
             var hannover = await db.Cities.SingleAsync(c => c.Slug == "hannover");
@@ -131,3 +131,6 @@ public class CityLayerTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Contains("sea-rescue-support", message);
     }
 }
+
+public sealed class CityLayerTestsOnSqlite(SeededApp<OnSqlite> app) : CityLayerTests<OnSqlite>(app);
+public sealed class CityLayerTestsOnPostgres(SeededApp<OnPostgres> app) : CityLayerTests<OnPostgres>(app);

@@ -2,7 +2,7 @@ using MovingCities.Tests.Infrastructure;
 
 namespace MovingCities.Tests.Api;
 
-public class CommitmentTypeTests(SeededApp app) : IClassFixture<SeededApp>
+public abstract class CommitmentTypeTests<TDatabase>(SeededApp<TDatabase> app) : IClassFixture<SeededApp<TDatabase>> where TDatabase : ITestDatabase
 {
     [Fact]
     public async Task The_catalogue_lists_every_type_in_order_with_both_languages_colours_and_city_counts()
@@ -31,3 +31,6 @@ public class CommitmentTypeTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Equal(0, Count("transparency"));
     }
 }
+
+public sealed class CommitmentTypeTestsOnSqlite(SeededApp<OnSqlite> app) : CommitmentTypeTests<OnSqlite>(app);
+public sealed class CommitmentTypeTestsOnPostgres(SeededApp<OnPostgres> app) : CommitmentTypeTests<OnPostgres>(app);

@@ -7,10 +7,10 @@ namespace MovingCities.Tests.Api;
 /// <c>GET /api/cities?near=lon,lat&amp;limit=n</c>: the cities the other filters keep, nearest first, each with its
 /// distance; bad values get a 400 naming the parameter, never a 500.
 /// </summary>
-public sealed class NearCitiesTests : IDisposable
+public abstract class NearCitiesTests<TDatabase> : IDisposable where TDatabase : ITestDatabase
 {
     const string Konstanz = "9.17582,47.66033";
-    readonly TestApp app = new();
+    readonly TestApp app = TestApp.On<TDatabase>();
 
     public void Dispose() => app.Dispose();
 
@@ -105,3 +105,6 @@ public sealed class NearCitiesTests : IDisposable
         await ProblemAssert.BadRequestNaming(await app.Get($"/api/cities?near={Konstanz}&bbox=1,2"), "bbox");
     }
 }
+
+public sealed class NearCitiesTestsOnSqlite : NearCitiesTests<OnSqlite>;
+public sealed class NearCitiesTestsOnPostgres : NearCitiesTests<OnPostgres>;

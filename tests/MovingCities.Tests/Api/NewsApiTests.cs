@@ -6,9 +6,9 @@ using MovingCities.Web.News;
 
 namespace MovingCities.Tests.Api;
 
-public class NewsApiTests : IDisposable
+public abstract class NewsApiTests<TDatabase> : IDisposable where TDatabase : ITestDatabase
 {
-    readonly TestApp _app = new();
+    readonly TestApp _app = TestApp.On<TDatabase>();
 
     public void Dispose() => _app.Dispose();
 
@@ -130,3 +130,6 @@ public class NewsApiTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+public sealed class NewsApiTestsOnSqlite : NewsApiTests<OnSqlite>;
+public sealed class NewsApiTestsOnPostgres : NewsApiTests<OnPostgres>;

@@ -4,9 +4,9 @@ using MovingCities.Tests.Infrastructure;
 namespace MovingCities.Tests.Api;
 
 /// <summary><c>GET /api/places?q=</c>: gazetteer places by name for the map's "near me" without a position.</summary>
-public sealed class PlaceTests : IDisposable
+public abstract class PlaceTests<TDatabase> : IDisposable where TDatabase : ITestDatabase
 {
-    readonly TestApp app = new();
+    readonly TestApp app = TestApp.On<TDatabase>();
 
     public void Dispose() => app.Dispose();
 
@@ -65,3 +65,6 @@ public sealed class PlaceTests : IDisposable
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
     }
 }
+
+public sealed class PlaceTestsOnSqlite : PlaceTests<OnSqlite>;
+public sealed class PlaceTestsOnPostgres : PlaceTests<OnPostgres>;

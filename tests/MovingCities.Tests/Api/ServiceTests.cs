@@ -3,7 +3,7 @@ using MovingCities.Tests.Infrastructure;
 
 namespace MovingCities.Tests.Api;
 
-public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
+public abstract class ServiceTests<TDatabase>(SeededApp<TDatabase> app) : IClassFixture<SeededApp<TDatabase>> where TDatabase : ITestDatabase
 {
     [Fact]
     public async Task The_openapi_document_describes_every_api_endpoint()
@@ -78,3 +78,6 @@ public class ServiceTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Contains("href=\"/en/about\"", await (await app.Get("/en")).Content.ReadAsStringAsync());
     }
 }
+
+public sealed class ServiceTestsOnSqlite(SeededApp<OnSqlite> app) : ServiceTests<OnSqlite>(app);
+public sealed class ServiceTestsOnPostgres(SeededApp<OnPostgres> app) : ServiceTests<OnPostgres>(app);

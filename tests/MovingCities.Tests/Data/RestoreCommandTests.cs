@@ -119,9 +119,9 @@ public class RestoreCommandTests
     {
         var database = Sqlite.SeededDatabase();
         var file = Beside(database, "old.db");
-        var options = new DbContextOptionsBuilder<MovingCitiesDb>().UseSqlite($"Data Source={file}").Options;
+        var options = new DbContextOptionsBuilder<SqliteMovingCitiesDb>().UseSqlite($"Data Source={file}").Options;
         int later;
-        await using (var old = new MovingCitiesDb(options))
+        await using (var old = new SqliteMovingCitiesDb(options))
         {
             later = old.Database.GetMigrations().Count() - 1; // every migration after the first
             await old.GetService<IMigrator>().MigrateAsync(old.Database.GetMigrations().First());
@@ -137,7 +137,7 @@ public class RestoreCommandTests
 
         Assert.True(exitCode == 0, errors);
         Assert.Contains($"restore: {database} now holds {file}, migrated by {later} migration(s)", standardOutput);
-        await using var restored = new MovingCitiesDb(new DbContextOptionsBuilder<MovingCitiesDb>().UseSqlite($"Data Source={database}").Options);
+        await using var restored = new SqliteMovingCitiesDb(new DbContextOptionsBuilder<SqliteMovingCitiesDb>().UseSqlite($"Data Source={database}").Options);
         Assert.Empty(await restored.Database.GetPendingMigrationsAsync());
         Assert.Equal(["atlantis"], await restored.Cities.Select(c => c.Slug).ToListAsync());
         Assert.Equal("https://example.org/members", (await restored.Set<MovingCities.Web.Networks.NetworkMembership>().SingleAsync()).SourceUrl);

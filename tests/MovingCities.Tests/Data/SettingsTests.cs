@@ -77,4 +77,18 @@ public class SettingsTests
         using var app = new TestApp(environment: "Production").WithWebHostBuilder(b => b.UseSetting("HTTPS_PORT", "443x"));
         Assert.Contains("HTTPS_PORT: \"443x\" is not a port number (1-65535)", StartFailure(app));
     }
+
+    [Fact]
+    public void An_unknown_database_provider_stops_start_up_naming_the_setting_and_the_choices()
+    {
+        using var app = new TestApp().WithWebHostBuilder(b => b.UseSetting("Database:Provider", "Oracle"));
+        Assert.Contains("Database:Provider: 'Oracle' is not a database provider; use Sqlite (the default) or PostgreSQL.", StartFailure(app));
+    }
+
+    [Fact]
+    public void A_sqlite_connection_string_with_the_postgresql_provider_stops_start_up_naming_the_setting()
+    {
+        using var app = new TestApp().WithWebHostBuilder(b => b.UseSetting("Database:Provider", "PostgreSQL"));
+        Assert.Contains("ConnectionStrings:MovingCities: not a PostgreSQL connection string", StartFailure(app));
+    }
 }

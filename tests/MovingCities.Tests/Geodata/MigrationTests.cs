@@ -16,8 +16,8 @@ public class MigrationTests
     public async Task Moving_network_sources_onto_memberships_keeps_every_source()
     {
         var database = TestApp.NewDatabasePath();
-        var options = new DbContextOptionsBuilder<MovingCitiesDb>().UseSqlite($"Data Source={database}").Options;
-        await using (var db = new MovingCitiesDb(options))
+        var options = new DbContextOptionsBuilder<SqliteMovingCitiesDb>().UseSqlite($"Data Source={database}").Options;
+        await using (var db = new SqliteMovingCitiesDb(options))
         {
             await db.GetService<IMigrator>().MigrateAsync(
                 (await db.Database.GetPendingMigrationsAsync()).First(m => m.EndsWith("_InitialSchema")));
@@ -41,8 +41,8 @@ public class MigrationTests
     public async Task Summaries_and_descriptions_written_before_bilingual_content_become_the_english_text()
     {
         var database = TestApp.NewDatabasePath();
-        var options = new DbContextOptionsBuilder<MovingCitiesDb>().UseSqlite($"Data Source={database}").Options;
-        await using (var db = new MovingCitiesDb(options))
+        var options = new DbContextOptionsBuilder<SqliteMovingCitiesDb>().UseSqlite($"Data Source={database}").Options;
+        await using (var db = new SqliteMovingCitiesDb(options))
         {
             await db.GetService<IMigrator>().MigrateAsync(
                 (await db.Database.GetPendingMigrationsAsync()).First(m => m.EndsWith("_EditorsHistoryAndVersions")));

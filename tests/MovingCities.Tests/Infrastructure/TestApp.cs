@@ -10,22 +10,44 @@ using MovingCities.Web.Data;
 
 namespace MovingCities.Tests.Infrastructure;
 
-/// <summary>The real app on its own SQLite file, seeded from the test fixture geodata unless told otherwise.</summary>
+/// <summary>
+/// The real app on its own database (a SQLite file, or a PostgreSQL database of its own on <see cref="TestPostgres"/>),
+/// seeded from the test fixture geodata unless told otherwise.
+/// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     readonly string? _geodataPath;
     readonly string _environment;
+    readonly bool _ownsDatabase;
 
-    public TestApp(string? databasePath = null, string? geodataPath = null, string environment = "Development")
+    /// <param name="databasePath">A SQLite file, or on PostgreSQL a database name (<see cref="NewDatabase"/>); a new one when null.</param>
+    public TestApp(string? databasePath = null, string? geodataPath = null, string environment = "Development",
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        DatabasePath = databasePath ?? NewDatabasePath();
+        Provider = provider;
+        _ownsDatabase = databasePath is null;
+        DatabasePath = databasePath ?? NewDatabase(provider);
         _geodataPath = geodataPath;
         _environment = environment;
     }
 
+    /// <summary>A fresh database on the test type's provider.</summary>
+    public static TestApp On<TDatabase>(string? databasePath = null) where TDatabase : ITestDatabase =>
+        new(databasePath, provider: TDatabase.Provider);
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string the app is given.</summary>
+    public string ConnectionString => Provider == DatabaseProvider.PostgreSQL
+        ? TestPostgres.ConnectionString(DatabasePath) : $"Data Source={DatabasePath}";
+
+    public static string NewDatabase(DatabaseProvider provider) =>
+        provider == DatabaseProvider.PostgreSQL ? TestPostgres.NewDatabaseName() : NewDatabasePath();
+
     /// <summary>Outside Development, signing in and editing need HTTPS: clients then speak it.</summary>
     public Uri BaseAddress => new(_environment == "Development" ? "http://localhost" : "https://localhost");
 
+    /// <summary>The SQLite file, or on PostgreSQL the database's name.</summary>
     public string DatabasePath { get; }
 
     /// <summary>Runs a test's action between a request's checks and its write (inert unless armed).</summary>
@@ -57,12 +79,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.UseSetting("ConnectionStrings:MovingCities", $"Data Source={DatabasePath}");
+        builder.UseSetting(DatabaseOptions.ProviderKey, Provider.ToString());
+        builder.UseSetting("ConnectionStrings:MovingCities", ConnectionString);
         builder.UseSetting("Geodata:Path", _geodataPath ?? FixtureGeodata);
         // The fixture has no outlines of its own; the real ones are data, not a contract.
         builder.UseSetting("Basemap:OutlinesPath", Path.Combine(RepoGeodata, "country-outlines.geojson"));
         builder.UseSetting("Gazetteer:Folder", RepoGeodata);
-        builder.ConfigureTestServices(services => services.ConfigureDbContext<MovingCitiesDb>(options => options.AddInterceptors(SaveHook, Commands)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.ConfigureDbContext<SqliteMovingCitiesDb>(options => options.AddInterceptors(SaveHook, Commands));
+            services.ConfigureDbContext<PostgresMovingCitiesDb>(options => options.AddInterceptors(SaveHook, Commands));
+        });
     }
 
     /// <summary>Runs something against the app's database in its own scope.</summary>
@@ -93,6 +120,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (Provider == DatabaseProvider.PostgreSQL && _ownsDatabase)
+            TestPostgres.Drop(DatabasePath);
     }
 }
 

@@ -9,9 +9,9 @@ using MovingCities.Web.Data;
 
 #nullable disable
 
-namespace MovingCities.Web.Data.Migrations
+namespace MovingCities.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MovingCitiesDb))]
+    [DbContext(typeof(SqliteMovingCitiesDb))]
     [Migration("20261201034901_PlaceKindsAndColourFamilies")]
     partial class PlaceKindsAndColourFamilies
     {

@@ -8,11 +8,11 @@ using MovingCities.Web.Data;
 
 #nullable disable
 
-namespace MovingCities.Web.Data.Migrations
+namespace MovingCities.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MovingCitiesDb))]
-    [Migration("20261124232532_InitialSchema")]
-    partial class InitialSchema
+    [DbContext(typeof(SqliteMovingCitiesDb))]
+    [Migration("20261124234012_CityProvenanceAndSourcedMemberships")]
+    partial class CityProvenanceAndSourcedMemberships
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -37,6 +37,9 @@ namespace MovingCities.Web.Data.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GazetteerName")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
@@ -44,11 +47,17 @@ namespace MovingCities.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("LocationNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileUrl")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
@@ -168,9 +177,6 @@ namespace MovingCities.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SourceUrl")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Url")
                         .HasColumnType("TEXT");
 
@@ -180,6 +186,30 @@ namespace MovingCities.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Networks");
+                });
+
+            modelBuilder.Entity("MovingCities.Web.Networks.NetworkMembership", b =>
+                {
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CityId", "NetworkId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("NetworkMembership");
                 });
 
             modelBuilder.Entity("MovingCities.Web.News.NewsPost", b =>
@@ -227,21 +257,6 @@ namespace MovingCities.Web.Data.Migrations
                     b.ToTable("NewsPosts");
                 });
 
-            modelBuilder.Entity("NetworkMembership", b =>
-                {
-                    b.Property<int>("CitiesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NetworksId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("CitiesId", "NetworksId");
-
-                    b.HasIndex("NetworksId");
-
-                    b.ToTable("NetworkMembership");
-                });
-
             modelBuilder.Entity("NewsPostCity", b =>
                 {
                     b.Property<int>("CitiesId")
@@ -276,19 +291,23 @@ namespace MovingCities.Web.Data.Migrations
                     b.Navigation("Type");
                 });
 
-            modelBuilder.Entity("NetworkMembership", b =>
+            modelBuilder.Entity("MovingCities.Web.Networks.NetworkMembership", b =>
                 {
-                    b.HasOne("MovingCities.Web.Cities.City", null)
-                        .WithMany()
-                        .HasForeignKey("CitiesId")
+                    b.HasOne("MovingCities.Web.Cities.City", "City")
+                        .WithMany("Memberships")
+                        .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MovingCities.Web.Networks.Network", null)
-                        .WithMany()
-                        .HasForeignKey("NetworksId")
+                    b.HasOne("MovingCities.Web.Networks.Network", "Network")
+                        .WithMany("Memberships")
+                        .HasForeignKey("NetworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("City");
+
+                    b.Navigation("Network");
                 });
 
             modelBuilder.Entity("NewsPostCity", b =>
@@ -309,6 +328,13 @@ namespace MovingCities.Web.Data.Migrations
             modelBuilder.Entity("MovingCities.Web.Cities.City", b =>
                 {
                     b.Navigation("Commitments");
+
+                    b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("MovingCities.Web.Networks.Network", b =>
+                {
+                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,20 +3,17 @@ using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MovingCities.Web.Data;
 
 #nullable disable
 
-namespace MovingCities.Web.Data.Migrations
+namespace MovingCities.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MovingCitiesDb))]
-    [Migration("20261201053456_SharedDataVersionAndKeys")]
-    partial class SharedDataVersionAndKeys
+    [DbContext(typeof(SqliteMovingCitiesDb))]
+    partial class SqliteMovingCitiesDbModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

@@ -8,11 +8,11 @@ using MovingCities.Web.Data;
 
 #nullable disable
 
-namespace MovingCities.Web.Data.Migrations
+namespace MovingCities.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MovingCitiesDb))]
-    [Migration("20261124234012_CityProvenanceAndSourcedMemberships")]
-    partial class CityProvenanceAndSourcedMemberships
+    [DbContext(typeof(SqliteMovingCitiesDb))]
+    [Migration("20261124232532_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -37,9 +37,6 @@ namespace MovingCities.Web.Data.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("GazetteerName")
-                        .HasColumnType("TEXT");
-
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
@@ -47,17 +44,11 @@ namespace MovingCities.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.Property<string>("LocationNote")
-                        .HasColumnType("TEXT");
-
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProfileUrl")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
@@ -177,6 +168,9 @@ namespace MovingCities.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Url")
                         .HasColumnType("TEXT");
 
@@ -186,30 +180,6 @@ namespace MovingCities.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Networks");
-                });
-
-            modelBuilder.Entity("MovingCities.Web.Networks.NetworkMembership", b =>
-                {
-                    b.Property<int>("CityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NetworkId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceUrl")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CityId", "NetworkId");
-
-                    b.HasIndex("NetworkId");
-
-                    b.ToTable("NetworkMembership");
                 });
 
             modelBuilder.Entity("MovingCities.Web.News.NewsPost", b =>
@@ -257,6 +227,21 @@ namespace MovingCities.Web.Data.Migrations
                     b.ToTable("NewsPosts");
                 });
 
+            modelBuilder.Entity("NetworkMembership", b =>
+                {
+                    b.Property<int>("CitiesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworksId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CitiesId", "NetworksId");
+
+                    b.HasIndex("NetworksId");
+
+                    b.ToTable("NetworkMembership");
+                });
+
             modelBuilder.Entity("NewsPostCity", b =>
                 {
                     b.Property<int>("CitiesId")
@@ -291,23 +276,19 @@ namespace MovingCities.Web.Data.Migrations
                     b.Navigation("Type");
                 });
 
-            modelBuilder.Entity("MovingCities.Web.Networks.NetworkMembership", b =>
+            modelBuilder.Entity("NetworkMembership", b =>
                 {
-                    b.HasOne("MovingCities.Web.Cities.City", "City")
-                        .WithMany("Memberships")
-                        .HasForeignKey("CityId")
+                    b.HasOne("MovingCities.Web.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CitiesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MovingCities.Web.Networks.Network", "Network")
-                        .WithMany("Memberships")
-                        .HasForeignKey("NetworkId")
+                    b.HasOne("MovingCities.Web.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworksId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("City");
-
-                    b.Navigation("Network");
                 });
 
             modelBuilder.Entity("NewsPostCity", b =>
@@ -328,13 +309,6 @@ namespace MovingCities.Web.Data.Migrations
             modelBuilder.Entity("MovingCities.Web.Cities.City", b =>
                 {
                     b.Navigation("Commitments");
-
-                    b.Navigation("Memberships");
-                });
-
-            modelBuilder.Entity("MovingCities.Web.Networks.Network", b =>
-                {
-                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }

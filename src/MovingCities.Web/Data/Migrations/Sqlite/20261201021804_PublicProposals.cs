@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MovingCities.Web.Data.Migrations
+namespace MovingCities.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PublicProposals : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MovingCities.Web.Data.Migrations
+namespace MovingCities.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PlaceKindsAndColourFamilies : Migration
