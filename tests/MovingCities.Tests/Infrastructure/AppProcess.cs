@@ -116,13 +116,16 @@ public sealed class AppProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(database)!,
+            WorkingDirectory = IsPostgres(database) ? Path.GetTempPath() : Path.GetDirectoryName(database)!,
         };
         info.ArgumentList.Add(dll);
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
+        string[] store = IsPostgres(database)
+            ? ["--Database:Provider=PostgreSQL", $"--ConnectionStrings:MovingCities={database}"]
+            : [$"--ConnectionStrings:MovingCities=Data Source={database}"];
         foreach (var argument in (string[])[
-                     $"--ConnectionStrings:MovingCities=Data Source={database}", $"--Geodata:Path={TestApp.FixtureGeodata}",
+                     .. store, $"--Geodata:Path={TestApp.FixtureGeodata}",
                      $"--Gazetteer:Folder={TestApp.RepoGeodata}", $"--contentRoot={Path.GetDirectoryName(dll)}",
                      "--Logging:LogLevel:Default=Warning"])
             info.ArgumentList.Add(argument);
@@ -144,6 +147,12 @@ public sealed class AppProcess : IDisposable
         process.StandardInput.Close();
         return app;
     }
+
+    /// <summary>
+    /// The <c>database</c> the factory methods take: a SQLite file's path, or a PostgreSQL connection string
+    /// (<see cref="TestPostgres.ConnectionString"/>), which then runs the app on PostgreSQL.
+    /// </summary>
+    static bool IsPostgres(string database) => database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
     void Append(string? line)
     {
