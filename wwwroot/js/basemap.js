@@ -34,7 +34,7 @@ const StandardDensityCanvas = L.Canvas.extend({
  * Adds the countries a few at a time, one task each: turning 250 detailed outlines into Leaflet polygons at once
  * was a long task of its own on a phone.
  */
-function addInSlices(layer, features, size = 25) {
+function addInSlices(layer, features, size = 10) {
   const slice = features.slice(0, size);
   if (slice.length === 0) return;
   layer.addData({ type: 'FeatureCollection', features: slice });

@@ -127,27 +127,33 @@ export function createExplorer(root, givenOptions) {
       : `${summary} ${locale.text('summary.kinds', { municipalities: shown.length - districts, districts })}`;
   }
 
-  /** Shows the cities matching the selection on the map and in the list; resolves when the markers are placed. */
+  /**
+   * Shows the cities matching the selection on the map and in the list; resolves when the markers are placed. Three
+   * tasks, each painted before the next: the legend's counts and the summary, then the year chart and the list, then
+   * the markers. A newer selection arriving meanwhile carries on from its own first step instead.
+   */
   function applyFilters(selection, { refit }) {
     state = { ...state, ...complete(selection) };
     filters.set(selection);
     const keeps = matcher(selection);
     shown = cities.filter((feature) => keeps(feature.properties));
     filters.showCounts(facetCounts(cities, selection));
-    chart.show(commitmentsPerYear(cities, selection, bounds), state);
-    timeline.follow(state.to);
     showSummary();
-    updateList();
-    near.setCities(shown);
     if (refit && shown.length) {
       map.fitBounds(boundsOfFeatures(shown), { padding: mapOptions.fitPadding, maxZoom: mapOptions.fitMaxZoom, animate: !reducedMotion });
     }
-    // The markers are placed in a task of their own, after the legend and the list have been painted; a newer
-    // selection arriving meanwhile places its own instead.
     root.dataset.mapState = 'updating';
     const placement = ++placements;
+    const current = () => placement === placements;
     return yieldToPage().then(() => {
-      if (placement !== placements) return;
+      if (!current()) return undefined;
+      chart.show(commitmentsPerYear(cities, selection, bounds), state);
+      timeline.follow(state.to);
+      updateList();
+      near.setCities(shown);
+      return yieldToPage();
+    }).then(() => {
+      if (!current()) return;
       clusters.setCities(shown);
       setStatus('ready', '');
       performance.mark('map-ready');
@@ -297,7 +303,9 @@ export function createExplorer(root, givenOptions) {
     let types;
     let layer;
     try {
-      [types, layer] = await Promise.all([fetchCommitmentTypes(), fetchCities()]);
+      const loading = Promise.all([fetchCommitmentTypes(), fetchCities()]);
+      await locale.prepare(yieldToPage);
+      [types, layer] = await loading;
     } catch (error) {
       setStatus('error', locale.text('map.error', { reason: reason(error) }));
       return;
@@ -319,6 +327,7 @@ export function createExplorer(root, givenOptions) {
       applyFilters(selection, { refit: true });
       store.push(state); // the refit's moveend then writes the new view into this entry
     });
+    await yieldToPage();
     bounds = yearBounds(cities);
     chart = new YearChart(page.chart, new Map(legendTypes.map((type) => [type.key, type])), locale);
     // Playing moves the end of the year range: the address follows, without a history entry per year.
@@ -328,6 +337,7 @@ export function createExplorer(root, givenOptions) {
       return placed;
     });
     list = new CityList(page['city-list'], page.more, typesByKey, locale, (slug) => openCity(slug, 'list'));
+    await yieldToPage();
     new CitySearch(page['search-input'], page['search-options'], locale, (slug) => openCity(slug, 'search')).setCities(cities);
     near = new NearMe({
       button: page['near-me'], form: page['near-place'], input: page['near-place-input'], status: page['near-status'], list: page['near-list'],
