@@ -7,6 +7,7 @@
 # Needs: node (npm ci: lighthouse, vnu-jar, linkinator), java (17+), chromium.
 # Usage: bench/quality.sh [page names...]   (map city news post about statistics downloads; default all)
 #        QUALITY_LIGHTHOUSE=0 bench/quality.sh   only the checker and the crawl (a few minutes less)
+#        QUALITY_RUNS=5 bench/quality.sh map     Lighthouse five times per page, the median reported (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
