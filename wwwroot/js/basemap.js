@@ -30,15 +30,43 @@ const StandardDensityCanvas = L.Canvas.extend({
   },
 });
 
+/** How many points a slice of the outlines has at most: one slice is made, projected and drawn in one task. */
+const pointsPerSlice = 2000;
+
+function pointsOf(coordinates) {
+  return typeof coordinates[0] === 'number' ? 1 : coordinates.reduce((sum, part) => sum + pointsOf(part), 0);
+}
+
+/** The countries in groups of about `pointsPerSlice` points, in the file's order. */
+function slicesOf(features) {
+  const slices = [];
+  let slice = [];
+  let points = 0;
+  for (const feature of features) {
+    const count = feature.geometry ? pointsOf(feature.geometry.coordinates) : 0;
+    if (slice.length && points + count > pointsPerSlice) {
+      slices.push(slice);
+      slice = [];
+      points = 0;
+    }
+    slice.push(feature);
+    points += count;
+  }
+  if (slice.length) slices.push(slice);
+  return slices;
+}
+
 /**
- * Adds the countries a few at a time, one task each: turning 250 detailed outlines into Leaflet polygons at once
- * was a long task of its own on a phone.
+ * Adds the countries a slice at a time, one task each, and each slice on a canvas of its own: Leaflet redraws a
+ * canvas whole, so on one shared canvas every slice redrew all the countries before it, and the last slice alone
+ * was a long task on a phone (Lighthouse: up to 480 ms of a throttled main thread; docs/quality.md).
  */
-function addInSlices(layer, features, size = 10) {
-  const slice = features.slice(0, size);
-  if (slice.length === 0) return;
-  layer.addData({ type: 'FeatureCollection', features: slice });
-  setTimeout(() => addInSlices(layer, features.slice(size), size), 0);
+function addInSlices(map, slices, options) {
+  const [slice, ...rest] = slices;
+  if (!slice) return;
+  const renderer = new StandardDensityCanvas({ pane: 'outlines', padding: basemapOptions.outlinesPadding });
+  L.geoJSON({ type: 'FeatureCollection', features: slice }, { ...options, renderer }).addTo(map);
+  setTimeout(() => addInSlices(map, rest, options), 0);
 }
 
 /** Adds outlines and tiles to a map; failures leave the plain background, never break the map. */
@@ -47,12 +75,10 @@ export async function addBasemap(map) {
   map.createPane('outlines').style.zIndex = basemapOptions.outlinesZIndex;
   fetchOutlines(basemap.outlines.url)
     .then((outlines) => {
-      // One canvas rather than an SVG path per country: on a phone the outlines are the costliest thing the map
-      // page draws (Lighthouse: 210 ms of blocking time without them, 340–460 ms with them; docs/quality.md).
-      const renderer = new StandardDensityCanvas({ pane: 'outlines', padding: basemapOptions.outlinesPadding });
-      const layer = L.geoJSON(null, { pane: 'outlines', renderer, interactive: false, style: basemapOptions.outlineStyle }).addTo(map);
+      // Canvases rather than an SVG path per country: on a phone the outlines are the costliest thing the map page
+      // draws (docs/quality.md).
       map.attributionControl.addAttribution(basemap.outlines.attribution);
-      addInSlices(layer, outlines.features ?? []);
+      addInSlices(map, slicesOf(outlines.features ?? []), { pane: 'outlines', interactive: false, style: basemapOptions.outlineStyle });
     })
     .catch(() => { /* the tiles, or the plain background, still show where the cities are */ });
   if (basemap.tiles) {

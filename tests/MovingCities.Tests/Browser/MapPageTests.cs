@@ -305,10 +305,14 @@ public sealed class MapPageTests(BrowserApp app)
         var map = await MapPage.Open(app);
 
         await map.Page.WaitForSelectorAsync(".leaflet-outlines-pane canvas", new() { State = WaitForSelectorState.Attached });
-        // Drawn on one canvas: count the painted pixels (land is filled, the sea left clear)
+        // Drawn on canvases (a slice of the countries each): count the painted pixels (land is filled, the sea left clear)
         await map.Page.WaitForFunctionAsync("""
-            () => { const c = document.querySelector('.leaflet-outlines-pane canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                    let painted = 0; for (let i = 3; i < d.length; i += 4 * 16) if (d[i] > 0) painted++; return painted > 1000; }
+            () => { let painted = 0;
+                    for (const c of document.querySelectorAll('.leaflet-outlines-pane canvas')) {
+                      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                      for (let i = 3; i < d.length; i += 4 * 16) if (d[i] > 0) painted++;
+                    }
+                    return painted > 1000; }
             """);
         await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("OpenStreetMap");
         await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("Natural Earth");
