@@ -26,7 +26,8 @@ const german = resx('src/MovingCities.Web/Resources/MapText.de.resx');
 // The explorer's modules: everything main.js reaches, not the editor's.
 const explorerModules = ['explorer.js', 'panel.js', 'list.js', 'filters.js', 'search.js', 'markers.js', 'api.js',
   'history.js', 'main.js', 'combobox.js', 'country-choice.js', 'geo.js', 'basemap.js', 'text.js',
-  'timeline-control.js', 'year-chart.js', 'near.js', 'cluster-layer.js', 'share.js', 'embed.js', 'views.js'];
+  'timeline-control.js', 'year-chart.js', 'near.js', 'cluster-layer.js', 'share.js', 'embed.js', 'views.js',
+  'outline-layer.js', 'outline-geometry.js', 'outline-worker.js'];
 const sources = Object.fromEntries(explorerModules.map((name) => [name, read(`wwwroot/js/${name}`)]));
 const withoutComments = (code) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
@@ -71,8 +72,8 @@ test('every key is used: by the scripts, or as text in the page\'s markup', () =
 });
 
 test('no English words are left in the explorer\'s scripts for people to read', () => {
-  // Literals with two words or a capital word are text; the rest are classes, selectors, roles and keys.
-  const technical = [/^application\//, /^prefers-reduced-motion/, /^<div><span aria-hidden="true">/];
+  // Literals with two words or a capital word are text; the rest are classes, selectors, roles, keys and GeoJSON types.
+  const technical = [/^application\//, /^(Multi)?Polygon$/, /^prefers-reduced-motion/, /^<div><span aria-hidden="true">/];
   const notText = new Set(['Enter', 'Escape', 'animationend spiderfied', 'Ae', 'Oe', 'Ue']); // keys, events, spelling
   const found = [];
   for (const [name, code] of Object.entries(sources)) {

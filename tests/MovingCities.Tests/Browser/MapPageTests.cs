@@ -304,9 +304,39 @@ public sealed class MapPageTests(BrowserApp app)
     {
         var map = await MapPage.Open(app);
 
-        await map.Page.WaitForSelectorAsync(".leaflet-outlines-pane canvas", new() { State = WaitForSelectorState.Attached });
-        // Drawn on canvases (a slice of the countries each): count the painted pixels (land is filled, the sea left clear)
-        await map.Page.WaitForFunctionAsync("""
+        await AssertOutlinesPainted(map.Page);
+        await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("OpenStreetMap");
+        await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("Natural Earth");
+    }
+
+    [Fact]
+    public async Task Outlines_are_drawn_by_a_worker_and_by_the_page_where_a_browser_has_no_worker_canvas()
+    {
+        var page = await app.NewPage();
+        var workers = new List<string>();
+        page.Worker += (_, worker) => workers.Add(worker.Url);
+        await page.GotoAsync("/en");
+        await new MapPage(page).WaitUntilReady();
+        await AssertOutlinesPainted(page);
+        Assert.Contains(workers, url => url.EndsWith("/js/outline-worker.js"));
+
+        // An older browser: no OffscreenCanvas, so no worker is started and the same tiles are drawn on the page.
+        var old = await app.NewPage();
+        await old.AddInitScriptAsync("delete globalThis.OffscreenCanvas;");
+        var oldWorkers = 0;
+        old.Worker += (_, _) => oldWorkers++;
+        await old.GotoAsync("/en");
+        await new MapPage(old).WaitUntilReady();
+        await AssertOutlinesPainted(old);
+        await Expect(old.Locator(".leaflet-control-attribution")).ToContainTextAsync("Natural Earth");
+        Assert.Equal(0, oldWorkers);
+    }
+
+    /// <summary>The outline tiles are canvases: count their painted pixels (land is filled, the sea left clear).</summary>
+    private static async Task AssertOutlinesPainted(IPage page)
+    {
+        await page.WaitForSelectorAsync(".leaflet-outlines-pane canvas", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForFunctionAsync("""
             () => { let painted = 0;
                     for (const c of document.querySelectorAll('.leaflet-outlines-pane canvas')) {
                       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -314,8 +344,6 @@ public sealed class MapPageTests(BrowserApp app)
                     }
                     return painted > 1000; }
             """);
-        await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("OpenStreetMap");
-        await Expect(map.Page.Locator(".leaflet-control-attribution")).ToContainTextAsync("Natural Earth");
     }
 
     [Fact]
