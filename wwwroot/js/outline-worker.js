@@ -2,10 +2,11 @@
 // tile request with a finished bitmap. Filling the land was the costliest work on a phone's main thread
 // (docs/quality.md); here it no longer delays a tap or a marker.
 //
-// Messages in:  { type: 'load', url, style }          once, first
-//               { type: 'tile', id, x, y, z, size }   any number
-// Messages out: { type: 'ready' } or { type: 'failed' } after the load
-//               { type: 'tile', id, bitmap }          bitmap is null when the outlines could not be loaded
+// Messages in:  { type: 'load', url, style }                      once, first
+//               { type: 'tiles', tiles: [{ id, x, y, z, size }] }  any number
+// Messages out: { type: 'ready' } or { type: 'failed' }             after the load
+//               { type: 'tiles', tiles: [{ id, bitmap }] }         one answer per request, bitmaps transferred;
+//                                                                   bitmap is null when the outlines could not be read
 
 import { drawTile, shapesOf } from './outline-geometry.js';
 
@@ -18,16 +19,15 @@ self.onmessage = async ({ data }) => {
       () => { self.postMessage({ type: 'failed' }); return null; });
     return;
   }
-  if (data.type === 'tile') {
+  if (data.type === 'tiles') {
     const outlines = await loaded;
-    if (!outlines) {
-      self.postMessage({ type: 'tile', id: data.id, bitmap: null });
-      return;
-    }
-    const canvas = new OffscreenCanvas(data.size, data.size);
-    drawTile(canvas.getContext('2d'), outlines.shapes, data, data.size, outlines.style);
-    const bitmap = canvas.transferToImageBitmap();
-    self.postMessage({ type: 'tile', id: data.id, bitmap }, [bitmap]);
+    const tiles = data.tiles.map(({ id, x, y, z, size }) => {
+      if (!outlines) return { id, bitmap: null };
+      const canvas = new OffscreenCanvas(size, size);
+      drawTile(canvas.getContext('2d'), outlines.shapes, { x, y, z }, size, outlines.style);
+      return { id, bitmap: canvas.transferToImageBitmap() };
+    });
+    self.postMessage({ type: 'tiles', tiles }, tiles.map(({ bitmap }) => bitmap).filter(Boolean));
   }
 };
 

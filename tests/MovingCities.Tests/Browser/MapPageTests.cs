@@ -332,14 +332,21 @@ public sealed class MapPageTests(BrowserApp app)
         Assert.Equal(0, oldWorkers);
     }
 
-    /// <summary>The outline tiles are canvases: count their painted pixels (land is filled, the sea left clear).</summary>
+    /// <summary>
+    /// The outline tiles are canvases (holding the worker's bitmap, or drawn on the page): copy each onto a scratch
+    /// canvas and count its painted pixels (land is filled, the sea left clear).
+    /// </summary>
     private static async Task AssertOutlinesPainted(IPage page)
     {
         await page.WaitForSelectorAsync(".leaflet-outlines-pane canvas", new() { State = WaitForSelectorState.Attached });
         await page.WaitForFunctionAsync("""
             () => { let painted = 0;
                     for (const c of document.querySelectorAll('.leaflet-outlines-pane canvas')) {
-                      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                      const scratch = document.createElement('canvas');
+                      scratch.width = c.width; scratch.height = c.height;
+                      const context = scratch.getContext('2d');
+                      context.drawImage(c, 0, 0);
+                      const d = context.getImageData(0, 0, c.width, c.height).data;
                       for (let i = 3; i < d.length; i += 4 * 16) if (d[i] > 0) painted++;
                     }
                     return painted > 1000; }
