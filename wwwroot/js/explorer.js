@@ -215,14 +215,16 @@ export function createExplorer(root, givenOptions) {
 
   /** The panel floats over the map's right side (bottom on phones): pan so the open city is not beneath it. */
   function keepClearOfPanel(slug) {
-    const marker = markersBySlug.get(slug);
+    const feature = citiesBySlug.get(slug);
     const panelBox = page.panel.getBoundingClientRect();
     const mapBox = map.getContainer().getBoundingClientRect();
-    if (!marker || panelBox.width === 0) return;
+    if (!feature || panelBox.width === 0) return;
+    // A fanned-out marker stands beside its city's point; one not made yet stands on it.
+    const latLng = markersBySlug.get(slug)?.getLatLng() ?? featureLatLng(feature);
     const coversRight = panelBox.left > mapBox.left + 1; // a side panel; on phones it is a bottom sheet
     const right = coversRight ? Math.max(0, mapBox.right - panelBox.left) + 16 : 16;
     const bottom = coversRight ? 16 : Math.max(0, mapBox.bottom - panelBox.top) + 16;
-    map.panInside(marker.getLatLng(), { paddingTopLeft: [16, 16], paddingBottomRight: [right, bottom], animate: !reducedMotion });
+    map.panInside(latLng, { paddingTopLeft: [16, 16], paddingBottomRight: [right, bottom], animate: !reducedMotion });
   }
 
   /**
@@ -273,14 +275,23 @@ export function createExplorer(root, givenOptions) {
 
   function createMarkers(typesByKey) {
     const iconFor = iconFactory(typesByKey, familyOrderOf([...typesByKey.values()]));
-    for (const feature of cities) {
-      citiesBySlug.set(feature.id, feature);
-      const marker = createMarker(feature, iconFor(feature.properties), markerTitle(feature.properties, typesByKey, locale));
-      marker.citySlug = feature.id;
-      markersBySlug.set(feature.id, marker);
-    }
+    citiesBySlug.clear();
+    markersBySlug.clear();
+    for (const feature of cities) citiesBySlug.set(feature.id, feature);
+    // A city's marker is made the first time the map shows it on its own: at Europe's zoom nearly all are inside
+    // clusters, and making a thousand markers up front was one of the longest tasks on a phone.
+    const markerFor = (slug) => {
+      let marker = markersBySlug.get(slug);
+      if (!marker) {
+        const feature = citiesBySlug.get(slug);
+        marker = createMarker(feature, iconFor(feature.properties), markerTitle(feature.properties, typesByKey, locale));
+        marker.citySlug = slug;
+        markersBySlug.set(slug, marker);
+      }
+      return marker;
+    };
     performance.mark('markers-created');
-    clusters = new ClusterLayer({ markerFor: (slug) => markersBySlug.get(slug), clusterIcon: clusterIconFactory(locale) });
+    clusters = new ClusterLayer({ markerFor, clusterIcon: clusterIconFactory(locale) });
     const openCluster = (marker, focus) => clusters.openCluster(marker, { focus, animate: !reducedMotion });
     clusters.on('click', (event) => {
       if (event.layer.clusterId === undefined) openCity(event.layer.citySlug, 'marker');
