@@ -37,6 +37,23 @@ test('numbers', () => {
   assert.equal(de.number(2.5), '2,5');
 });
 
+test('whole numbers below 1,000 are written as Intl writes them, without asking it', () => {
+  for (const n of [0, 1, 7, 42, 100, 999]) {
+    assert.equal(de.number(n), new Intl.NumberFormat('de').format(n));
+    assert.equal(en.number(n), new Intl.NumberFormat('en').format(n));
+  }
+  assert.equal(de.number(1000), '1.000');
+  assert.equal(en.number(-5), new Intl.NumberFormat('en').format(-5));
+});
+
+test('country names the page hands over are used as given; other codes are asked of Intl', () => {
+  const given = createLocale('de', {}, { DE: 'Deutschland', XK: 'Kosovo' });
+  assert.equal(given.country('DE'), 'Deutschland');
+  assert.equal(given.country('XK'), 'Kosovo');
+  assert.equal(given.country('FR'), 'Frankreich');
+  assert.equal(given.place({ region: 'Hessen', country: 'DE' }), 'Hessen, Deutschland');
+});
+
 test('country names in the reader\'s language, the code when there is none', () => {
   assert.equal(de.country('DE'), 'Deutschland');
   assert.equal(en.country('DE'), 'Germany');

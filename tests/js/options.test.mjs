@@ -21,15 +21,17 @@ test('options get their defaults: English, the address bar, the site\'s own link
   assert.equal(options.writesHistory, true);
   assert.equal(options.fixedFilter, null);
   assert.deepEqual(options.links, { city: '/cities/{slug}', cityNews: '/news?city={slug}', news: null });
+  assert.deepEqual(options.countries, {});
 });
 
 test('options as the server writes them are taken as given', () => {
   const options = readOptions({
     lang: 'de', strings: { 'panel.source': 'Quelle' }, writesHistory: false,
     links: { city: '/de/cities/{slug}', cityNews: '/de/news?city={slug}' },
-    fixedFilter: { countries: ['de'] },
+    fixedFilter: { countries: ['de'] }, countries: { DE: 'Deutschland' },
   });
   assert.equal(options.lang, 'de');
+  assert.deepEqual(options.countries, { DE: 'Deutschland' });
   assert.equal(options.writesHistory, false);
   assert.equal(options.links.city, '/de/cities/{slug}');
   assert.equal(options.links.news, null);

@@ -76,7 +76,7 @@ function findParts(root) {
  */
 export function createExplorer(root, givenOptions) {
   const options = readOptions(givenOptions);
-  const locale = createLocale(options.lang, options.strings);
+  const locale = createLocale(options.lang, options.strings, options.countries);
   const store = options.writesHistory ? addressBar : options.readsAddress ? addressOnly : noAddressBar;
   const page = findParts(root);
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;

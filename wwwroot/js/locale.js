@@ -8,20 +8,26 @@ import { format, pluralKey } from './strings.js';
 /**
  * @param {'de'|'en'} lang
  * @param {Record<string, string>} strings  key → template (see strings.js)
+ * @param {Record<string, string>} [countries]  ISO code → name in `lang`, as the server names them (from CLDR)
  */
-export function createLocale(lang, strings) {
-  // Made when first asked for: each loads its share of ICU's data, together tens of milliseconds on a phone, which
-  // the page would otherwise spend before it shows anything. prepare() makes them while the cities download.
+export function createLocale(lang, strings, countries = {}) {
+  // Made when first asked for: each loads its share of ICU's data, together up to 300 ms on a throttled phone,
+  // which the page would otherwise spend before it shows anything. Country names and small numbers come without
+  // them; prepare() makes the ones every start needs while the cities download.
   const numbers = once(() => new Intl.NumberFormat(lang));
   const plurals = once(() => new Intl.PluralRules(lang));
   const regions = once(() => new Intl.DisplayNames([lang], { type: 'region' }));
   // German sorts ä with a and Ö with O; names are compared as people read them, not by code point.
   const collator = once(() => new Intl.Collator(lang));
-  const countryNames = new Map();
+  const countryNames = new Map(Object.entries(countries));
+
+  // Below 1,000 a whole number is written alike in every language the site has (no grouping, ASCII digits): the
+  // counts a page starts with need no ICU, which costs a phone's main thread more than anything else at start.
+  const number = (n) => (Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : numbers().format(n));
 
   /** Numbers in values are written the reader's way (1.234 / 1,234) before they go into the text. */
   const written = (values) => Object.fromEntries(Object.entries(values)
-    .map(([name, value]) => [name, typeof value === 'number' ? numbers().format(value) : value]));
+    .map(([name, value]) => [name, typeof value === 'number' ? number(value) : value]));
 
   const locale = {
     lang,
@@ -34,7 +40,7 @@ export function createLocale(lang, strings) {
     plural: (key, count, values = {}) =>
       format(strings, pluralKey(strings, key, plurals().select(count)), written({ count, ...values })),
 
-    number: (n) => numbers().format(n),
+    number,
 
     /** A partial ISO date in words (dates.js). */
     date: (iso) => formatPartialDate(iso, lang),
@@ -59,12 +65,12 @@ export function createLocale(lang, strings) {
     compare: (a, b) => collator().compare(a, b),
 
     /**
-     * Makes the formatters now, each in a task of its own (`pause` yields to the page before each): called while the
-     * page waits for its data, so that none of them lands in a task that already has work to do. The first one made
-     * also loads ICU's data (about 100 ms on a throttled phone).
+     * Makes the formatters every start needs (plural rules, and the collator the names are sorted with), each in a
+     * task of its own (`pause` yields to the page before each): called while the page waits for its data, so that
+     * neither lands in a task that already has work to do.
      */
     async prepare(pause) {
-      for (const make of [numbers, plurals, regions, collator]) {
+      for (const make of [plurals, collator]) {
         await pause();
         make();
       }

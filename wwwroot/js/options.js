@@ -31,7 +31,7 @@ export const linkTo = (template, values) =>
 /**
  * Options with defaults filled in and checked.
  * @param {object} given
- * @returns {{lang: 'de'|'en', strings: Record<string, string>, fixedFilter: object|null, writesHistory: boolean,
+ * @returns {{lang: 'de'|'en', strings: Record<string, string>, countries: Record<string, string>, fixedFilter: object|null, writesHistory: boolean,
  *            readsAddress: boolean, links: {city: string, cityNews: string, news: string|null, card?: string, embedBuilder?: string}}}
  */
 export function readOptions(given = {}) {
@@ -43,6 +43,8 @@ export function readOptions(given = {}) {
   return Object.freeze({
     lang,
     strings: given.strings,
+    // Country names by ISO code in the page's language (the server's, from CLDR); others are asked of Intl.
+    countries: given.countries && typeof given.countries === 'object' ? given.countries : {},
     fixedFilter: fixedSelection(given.fixedFilter),
     writesHistory,
     // Whether it starts from its own address's parameters (?commitment=…&city=…): always when it writes history.

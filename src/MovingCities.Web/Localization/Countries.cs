@@ -9,4 +9,11 @@ public static class Countries
     /// <summary>The name of an ISO 3166-1 alpha-2 code in a language; the code itself when it has no name.</summary>
     public static string Name(string code, string lang) =>
         Texts.Site.Find($"Country.{code.ToUpperInvariant()}", lang) ?? code;
+
+    /// <summary>
+    /// Every named country in a language, code → name: handed to the map's scripts, which then need not load ICU's
+    /// region names on a phone before the map shows.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> All(string lang) =>
+        Texts.Site.Starting("Country.", lang).ToDictionary(entry => entry.Key["Country.".Length..], entry => entry.Value);
 }

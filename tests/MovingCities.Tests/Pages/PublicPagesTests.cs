@@ -32,6 +32,23 @@ public class PublicPagesTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.NotNull(page.QuerySelector("a[href='/en?city=konstanz']"));
     }
 
+    [Theory]
+    [InlineData("/de", "Deutschland", "Schweiz")]
+    [InlineData("/en", "Germany", "Switzerland")]
+    [InlineData("/de/embed", "Deutschland", "Schweiz")]
+    public async Task The_map_hands_its_scripts_the_country_names_the_city_pages_use(string path, string germany, string switzerland)
+    {
+        var page = await Page(path);
+        var options = System.Text.Json.JsonDocument.Parse(page.QuerySelector("#explorer-options")!.TextContent).RootElement;
+        var countries = options.GetProperty("countries");
+        Assert.Equal(germany, countries.GetProperty("DE").GetString());
+        Assert.Equal(switzerland, countries.GetProperty("CH").GetString());
+        var lang = path[1..3];
+        foreach (var country in countries.EnumerateObject())
+            Assert.Equal(MovingCities.Web.Localization.Countries.Name(country.Name, lang), country.Value.GetString());
+        Assert.True(countries.EnumerateObject().Count() >= 40, "every European country is named");
+    }
+
     [Fact]
     public async Task A_city_page_shows_text_missing_in_its_language_in_the_other_one_marked_with_lang()
     {
