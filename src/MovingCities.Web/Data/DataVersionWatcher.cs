@@ -22,6 +22,9 @@ public sealed class DataVersionWatcher(DataVersion version, IServiceScopeFactory
     /// <summary>The channel the PostgreSQL migration's trigger on "DataStamps" notifies, with the new token as payload.</summary>
     public const string Channel = "movingcities_data";
 
+    /// <summary>The tag (an SQL comment) on the watcher's read, so logs and tests can tell it from a request's.</summary>
+    public const string QueryTag = "data-version-watch";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         database.Provider == DatabaseProvider.PostgreSQL ? ListenAsync(stoppingToken) : PollAsync(stoppingToken);
 
@@ -95,7 +98,7 @@ public sealed class DataVersionWatcher(DataVersion version, IServiceScopeFactory
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovingCitiesDb>();
-        return await db.DataStamps.AsNoTracking().Where(s => s.Id == DataStamp.SingleId)
+        return await db.DataStamps.AsNoTracking().TagWith(QueryTag).Where(s => s.Id == DataStamp.SingleId)
             .Select(s => (Guid?)s.Token).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -46,6 +46,19 @@ public class SharedDataVersionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_watchers_reads_carry_their_tag_so_an_idle_server_sends_no_counted_commands()
+    {
+        using var app = new TestApp();
+        _ = app.Server;
+        var (mark, watches) = (app.Commands.Count, app.Commands.WatcherReads);
+        await Task.Delay(DataVersionWatcher.Interval * 3.5);
+
+        // The watcher read at least twice while nothing else ran, each read tagged, none counted as a request's.
+        Assert.True(app.Commands.WatcherReads - watches >= 2, $"{app.Commands.WatcherReads - watches} tagged reads");
+        Assert.Empty(app.Commands.Since(mark));
+    }
+
+    [Fact]
     public async Task A_stamp_written_by_another_process_counts_once_and_an_idle_server_keeps_its_version()
     {
         using var app = new TestApp();
