@@ -3,7 +3,7 @@
 
 import { el } from './text.js';
 
-const listOptions = { pageSize: 200 };
+const listOptions = { pageSize: 50 };
 
 /** Name order for the list, the reader's way; sorting once up front keeps filtering cheap with 100,000 cities. */
 export const byName = (locale) => (a, b) => locale.compare(a.properties.name, b.properties.name);
