@@ -323,12 +323,15 @@ export function createExplorer(root, givenOptions) {
     }
     performance.mark('cities-loaded');
     addBasemap(map).catch(() => { /* no tiles and no outlines: the markers alone still work */ });
+    // The cities' JSON was parsed in this task: sorting and making the markers each get a task of their own.
+    await yieldToPage();
 
     const fixed = options.fixedFilter;
     // A fixed filter's types are all the legend offers: the others would always count 0.
     const legendTypes = fixed?.commitments.length ? types.filter((type) => fixed.commitments.includes(type.key)) : types;
     const typesByKey = new Map(types.map((type) => [type.key, type]));
     cities = within(layer.features, fixed).sort(byName(locale));
+    await yieldToPage();
     createMarkers(typesByKey);
     await yieldToPage();
 

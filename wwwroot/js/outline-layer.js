@@ -26,14 +26,16 @@ function workerSource(url, style, onLoad, onBroken) {
     if (data.type === 'ready') onLoad(true);
     else if (data.type === 'failed') onLoad(false);
     else if (data.type === 'tiles') {
-      for (const { id, bitmap } of data.tiles) {
-        const request = pending.get(id);
-        pending.delete(id);
-        if (!request) continue;
-        if (bitmap) request.canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
-        request.resolve(Boolean(bitmap));
-      }
+      // One tile per task: a screenful handed over at once, with its canvases' commit, was one long task.
+      for (const tile of data.tiles) setTimeout(() => place(tile), 0);
     }
+  };
+  const place = ({ id, bitmap }) => {
+    const request = pending.get(id);
+    pending.delete(id);
+    if (!request) return;
+    if (bitmap) request.canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
+    request.resolve(Boolean(bitmap));
   };
   // A browser that cannot run module workers reports it here; the page then draws the tiles itself.
   worker.onerror = (event) => {
