@@ -55,13 +55,20 @@ export const ClusterLayer = L.FeatureGroup.extend({
     L.FeatureGroup.prototype.onRemove.call(this, map);
   },
 
-  /** Clusters these cities (GeoJSON point features whose id is the slug) and draws them. */
-  setCities(features) {
+  /**
+   * Clusters these cities (GeoJSON point features whose id is the slug) without drawing them: the page can breathe
+   * between the two (explorer.js). Until `draw()` the map shows the previous cities; a move meanwhile draws these.
+   */
+  index(features) {
     this._index = new globalThis.Supercluster({
       radius: clusterOptions.radius, minZoom: clusterOptions.minZoom, maxZoom: clusterOptions.clusterMaxZoom,
     }).load(features);
     this._slugs = new Set(features.map((feature) => feature.id));
     this._clusterMarkers.clear();
+  },
+
+  /** Draws the clustered cities for the view. */
+  draw() {
     this._render();
   },
 

@@ -128,36 +128,42 @@ export function createExplorer(root, givenOptions) {
   }
 
   /**
-   * Shows the cities matching the selection on the map and in the list; resolves when the markers are placed. Three
-   * tasks, each painted before the next: the legend's counts and the summary, then the year chart and the list, then
-   * the markers. A newer selection arriving meanwhile carries on from its own first step instead.
+   * Shows the cities matching the selection on the map and in the list; resolves when the markers are placed. The
+   * summary (and the refit) at once, then one task per step, each painted before the next: on a phone under load
+   * a step of a few dozen milliseconds is all a tap should wait for. A newer selection arriving meanwhile carries on
+   * from its own first step instead.
    */
   function applyFilters(selection, { refit }) {
     state = { ...state, ...complete(selection) };
     filters.set(selection);
     const keeps = matcher(selection);
     shown = cities.filter((feature) => keeps(feature.properties));
-    filters.showCounts(facetCounts(cities, selection));
     showSummary();
     if (refit && shown.length) {
       map.fitBounds(boundsOfFeatures(shown), { padding: mapOptions.fitPadding, maxZoom: mapOptions.fitMaxZoom, animate: !reducedMotion });
     }
     root.dataset.mapState = 'updating';
     const placement = ++placements;
-    const current = () => placement === placements;
-    return yieldToPage().then(() => {
-      if (!current()) return undefined;
-      chart.show(commitmentsPerYear(cities, selection, bounds), state);
-      timeline.follow(state.to);
-      updateList();
-      near.setCities(shown);
-      return yieldToPage();
-    }).then(() => {
-      if (!current()) return;
-      clusters.setCities(shown);
-      setStatus('ready', '');
-      performance.mark('map-ready');
-    });
+    const steps = [
+      () => filters.showCounts(facetCounts(cities, selection)),
+      () => {
+        chart.show(commitmentsPerYear(cities, selection, bounds), state);
+        timeline.follow(state.to);
+      },
+      () => {
+        updateList();
+        near.setCities(shown);
+      },
+      () => clusters.index(shown),
+      () => {
+        clusters.draw();
+        setStatus('ready', '');
+        performance.mark('map-ready');
+      },
+    ];
+    return steps.reduce((done, step) => done.then(yieldToPage).then(() => {
+      if (placement === placements) step();
+    }), Promise.resolve());
   }
 
   /**
