@@ -401,4 +401,31 @@ public sealed class MapPageTests(BrowserApp app)
         await Expect(map.Panel).ToBeHiddenAsync();
         Assert.Equal("", await map.QueryValue("city"));
     }
+
+    [Fact]
+    public async Task The_maps_scripts_are_asked_for_only_after_the_page_has_painted()
+    {
+        var map = await MapPage.Open(app, lang: "de");
+
+        var times = await map.Page.EvaluateAsync<double[]>(@"() => {
+            const start = (end) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(end))?.startTime ?? -1;
+            return [performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1, start('/lib/leaflet/leaflet.js'), start('/js/main.js')];
+        }");
+        var (paint, leaflet, explorer) = (times[0], times[1], times[2]);
+        Assert.True(paint > 0, "no first contentful paint recorded");
+        Assert.True(leaflet >= paint, $"leaflet.js asked for at {leaflet} ms, the first contentful paint at {paint} ms");
+        Assert.True(explorer >= paint, $"main.js asked for at {explorer} ms, the first contentful paint at {paint} ms");
+    }
+
+    [Fact]
+    public async Task Without_leaflet_the_map_says_in_the_pages_language_that_its_scripts_did_not_arrive()
+    {
+        var page = await app.NewPage();
+        await page.RouteAsync("**/lib/leaflet/leaflet.js", route => route.AbortAsync());
+        await page.GotoAsync("/de");
+
+        await Expect(page.Locator("[data-explorer]")).ToHaveAttributeAsync("data-map-state", "error");
+        await Expect(page.Locator("#map-status-text"))
+            .ToHaveTextAsync("Die Karte konnte nicht geladen werden, weil ihre Skripte nicht ankamen. Neu laden versucht es noch einmal.");
+    }
 }
