@@ -8,10 +8,11 @@ import { format } from './strings.js';
 /**
  * Resolves once the browser reports the page's first contentful paint (reported when shown, a frame after the
  * main thread drew it). A hidden page paints nothing, so it does not wait; a report that never comes is given up
- * after two seconds.
+ * after two seconds. A browser without paint timing waits for its next frame to be drawn instead.
  */
 const afterFirstPaint = () => new Promise((resolve) => {
   if (document.visibilityState === 'hidden') return resolve();
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return requestAnimationFrame(() => setTimeout(resolve, 0));
   const observer = new PerformanceObserver((entries) => {
     if (!entries.getEntriesByName('first-contentful-paint').length) return;
     observer.disconnect();

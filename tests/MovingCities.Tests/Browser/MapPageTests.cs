@@ -428,4 +428,22 @@ public sealed class MapPageTests(BrowserApp app)
         await Expect(page.Locator("#map-status-text"))
             .ToHaveTextAsync("Die Karte konnte nicht geladen werden, weil ihre Skripte nicht ankamen. Neu laden versucht es noch einmal.");
     }
+
+    [Fact]
+    public async Task A_browser_without_paint_timing_still_gets_its_map_at_once()
+    {
+        var page = await app.NewPage();
+        // As a browser that reports no paints: map-boot.js must not sit out its two-second wait for one.
+        await page.AddInitScriptAsync(@"
+            Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { value: Object.freeze([]) });
+            const observe = PerformanceObserver.prototype.observe;
+            PerformanceObserver.prototype.observe = function (options) { if (options?.type !== 'paint') observe.call(this, options); };");
+        await page.GotoAsync("/en");
+        var map = new MapPage(page);
+        await map.WaitUntilReady();
+
+        var leaflet = await page.EvaluateAsync<double>("() => performance.getEntriesByType('resource').find((r) => r.name.endsWith('/lib/leaflet/leaflet.js')).startTime");
+        var parsed = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].domInteractive");
+        Assert.True(leaflet - parsed < 1500, $"leaflet.js asked for {leaflet - parsed} ms after the page was parsed");
+    }
 }
