@@ -10,15 +10,15 @@ cd "$(dirname "$0")/.."
 runs=$1; shift
 work=$(mktemp -d)
 port=${AB_PORT:-5321}
-mkdir -p "$work/A" "$work/B"
+# Whatever happens, the working tree keeps its own version (A) of each file copied so far.
+restore() { for file in "$@"; do if [ -f "$work/A/$file" ]; then cp "$work/A/$file" "$file"; fi; done; }
+trap 'restore "$@"; kill ${app_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 for file in "$@"; do
   [[ $file == wwwroot/* ]] || { echo "$file: only files under wwwroot/ are served live" >&2; exit 1; }
-  cp "$file" "$work/A/$(basename "$file")"
-  git show "HEAD:$file" > "$work/B/$(basename "$file")"
+  mkdir -p "$work/A/$(dirname "$file")" "$work/B/$(dirname "$file")"
+  git show "HEAD:$file" > "$work/B/$file"
+  cp "$file" "$work/A/$file"
 done
-# Whatever happens, the working tree keeps its own version (A).
-restore() { for file in "$@"; do cp "$work/A/$(basename "$file")" "$file"; done; }
-trap 'restore "$@"; kill ${app_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 source bench/app.sh
 
 start_app "$port" "$work/app.log"
@@ -27,8 +27,11 @@ sleep 10 # the server tiers up its code after its first requests (main-thread.sh
 echo "Measured $(date -u +%F) on $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(chromium --version 2>/dev/null | head -1)"
 for _ in $(seq 1 "$runs"); do
   for side in A B; do
-    for file in "$@"; do cp "$work/$side/$(basename "$file")" "$file"; done
-    echo "$side $(node bench/long-tasks.mjs "http://127.0.0.1:$port" /de | tail -1)" | tee -a "$work/results"
+    for file in "$@"; do cp "$work/$side/$file" "$file"; done
+    # A run that failed must stop the comparison, not count as 0 ms for its side.
+    result=$(node bench/long-tasks.mjs "http://127.0.0.1:$port" /de | tail -1)
+    [[ $result =~ blocking\ [0-9]+\ ms ]] || { echo "run of $side failed: $result" >&2; exit 1; }
+    echo "$side $result" | tee -a "$work/results"
   done
 done
 for side in A B; do

@@ -39,6 +39,7 @@ export const ClusterLayer = L.FeatureGroup.extend({
     L.FeatureGroup.prototype.initialize.call(this);
     this._handlers = handlers;
     this._index = null;
+    this._next = null; // { index, slugs } made by index(), installed by draw()
     this._slugs = new Set();
     this._drawn = new Map(); // key → layer now on the map
     this._clusterMarkers = new Map(); // cluster id (or joined ids) → marker, for the current index
@@ -57,18 +58,26 @@ export const ClusterLayer = L.FeatureGroup.extend({
 
   /**
    * Clusters these cities (GeoJSON point features whose id is the slug) without drawing them: the page can breathe
-   * between the two (explorer.js). Until `draw()` the map shows the previous cities; a move meanwhile draws these.
+   * between the two (explorer.js). Until `draw()` the map shows, moves and opens the previous clusters with the
+   * previous index, since a cluster's id means something only in the index that made it.
    */
   index(features) {
-    this._index = new globalThis.Supercluster({
-      radius: clusterOptions.radius, minZoom: clusterOptions.minZoom, maxZoom: clusterOptions.clusterMaxZoom,
-    }).load(features);
-    this._slugs = new Set(features.map((feature) => feature.id));
-    this._clusterMarkers.clear();
+    this._next = {
+      index: new globalThis.Supercluster({
+        radius: clusterOptions.radius, minZoom: clusterOptions.minZoom, maxZoom: clusterOptions.clusterMaxZoom,
+      }).load(features),
+      slugs: new Set(features.map((feature) => feature.id)),
+    };
   },
 
-  /** Draws the clustered cities for the view. */
+  /** Draws the clustered cities for the view, with the index `index()` made last. */
   draw() {
+    if (this._next) {
+      this._index = this._next.index;
+      this._slugs = this._next.slugs;
+      this._next = null;
+      this._clusterMarkers.clear();
+    }
     this._render();
   },
 
@@ -194,7 +203,8 @@ export const ClusterLayer = L.FeatureGroup.extend({
     }
 
     const focused = document.activeElement;
-    for (const [key, layer] of this._drawn) if (!next.has(key)) this.removeLayer(layer);
+    // A new index can give a new cluster an old one's id: the old marker goes, not only ids no longer drawn.
+    for (const [key, layer] of this._drawn) if (next.get(key) !== layer) this.removeLayer(layer);
     for (const layer of next.values()) if (!this.hasLayer(layer)) this.addLayer(layer);
     // Reading order in the DOM is Tab order: move the kept ones into place (a move loses focus; give it back).
     const pane = map.getPane('markerPane');

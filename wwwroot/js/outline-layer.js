@@ -58,7 +58,11 @@ function workerSource(url, style, onLoad, onBroken) {
       if (batch.length === 0) queueMicrotask(send);
       batch.push({ id, x, y, z, size: canvas.width });
     }),
-    stop: () => worker.terminate(),
+    // Tiles still queued for their canvas are dropped with the layer.
+    stop: () => {
+      worker.terminate();
+      pending.clear();
+    },
   };
 }
 

@@ -105,7 +105,9 @@ public abstract class BasemapTests<TDatabase>(SeededApp<TDatabase> app) : IClass
         // A JSON block (the explorer's options) is data the browser never runs, so the CSP does not concern it.
         var scripts = document.QuerySelectorAll("script").Where(s => s.GetAttribute("type") != "application/json").ToList();
         Assert.All(scripts, s => Assert.False(string.IsNullOrWhiteSpace(s.GetAttribute("src")), "inline script in the map page"));
-        foreach (var src in scripts.Select(s => s.GetAttribute("src")!).Concat(["/js/geo.js", "/css/map.css", "/lib/leaflet/images/marker-icon.png"]))
+        foreach (var src in scripts.Select(s => s.GetAttribute("src")!).Concat(["/js/geo.js", "/css/map.css", "/lib/leaflet/images/marker-icon.png"])
+                     // What map-boot.js loads once the page has painted.
+                     .Concat(["/lib/leaflet/leaflet.js", "/lib/supercluster/supercluster.min.js", "/js/main.js"]))
             Assert.Equal(HttpStatusCode.OK, (await app.Get(src)).StatusCode);
     }
 }

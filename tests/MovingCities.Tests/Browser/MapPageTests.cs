@@ -426,7 +426,7 @@ public sealed class MapPageTests(BrowserApp app)
 
         await Expect(page.Locator("[data-explorer]")).ToHaveAttributeAsync("data-map-state", "error");
         await Expect(page.Locator("#map-status-text"))
-            .ToHaveTextAsync("Die Karte konnte nicht geladen werden, weil ihre Skripte nicht ankamen. Neu laden versucht es noch einmal.");
+            .ToHaveTextAsync("Die Karte konnte nicht geladen werden, weil ihre Skripte nicht angekommen sind. Ladet die Seite neu, um es noch einmal zu versuchen.");
     }
 
     [Fact]
