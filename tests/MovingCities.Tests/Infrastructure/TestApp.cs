@@ -26,7 +26,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         Provider = provider;
         _ownsDatabase = databasePath is null;
-        DatabasePath = databasePath ?? NewDatabase(provider);
+        // On PostgreSQL a host seeded from the fixture starts from a copy of one migrated and seeded by the app.
+        DatabasePath = databasePath ?? (provider == DatabaseProvider.PostgreSQL && geodataPath is null
+            ? TestPostgres.NewFixtureDatabase() : NewDatabase(provider));
         _geodataPath = geodataPath;
         _environment = environment;
     }
