@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLocale } from '../../wwwroot/js/locale.js';
 import { pick } from '../../wwwroot/js/languages.js';
+import { readFileSync } from 'node:fs';
 
 const de = createLocale('de', {
   'summary.all.one': '{count} Ort',
@@ -68,6 +69,28 @@ test('German sorts Ö among the O\'s, not after Z', () => {
   const countries = ['DE', 'AT', 'CH', 'NL', 'PL'].map(de.country).sort(de.compare);
   assert.deepEqual(countries, ['Deutschland', 'Niederlande', 'Österreich', 'Polen', 'Schweiz']);
   assert.deepEqual(['Zürich', 'Ärzte', 'Bern'].sort(de.compare), ['Ärzte', 'Bern', 'Zürich']);
+});
+
+test('every name the site has sorts as ICU\'s collator sorts it, in both languages', () => {
+  const geodata = (file) => JSON.parse(readFileSync(new URL(`../../geodata/${file}`, import.meta.url), 'utf8'));
+  const cities = geodata('cities.geojson').features.map((feature) => feature.properties);
+  const codes = [...new Set(cities.map((city) => city.country))];
+  for (const [locale, lang] of [[de, 'de'], [en, 'en']]) {
+    const regions = new Intl.DisplayNames([lang], { type: 'region' });
+    const names = [...new Set([
+      ...cities.map((city) => city.name),
+      ...cities.map((city) => city.region).filter(Boolean),
+      ...codes.map((code) => regions.of(code)),
+      ...geodata('commitment-types.json').map((type) => type.title[lang]),
+    ])];
+    assert.ok(names.length > 800, `${names.length} names`);
+    const collator = new Intl.Collator(lang);
+    assert.deepEqual([...names].sort(locale.compare), [...names].sort(collator.compare));
+  }
+  // Where the two would differ, the case of otherwise equal names, the order is still total and stable.
+  assert.equal(de.compare('Bad Homburg', 'Badalona'), -1);
+  assert.equal(de.compare('Łódź', 'Lodz') !== 0, true);
+  assert.equal(de.compare('Lodz', 'Lodz'), 0);
 });
 
 test('dates come in the reader\'s language', () => {

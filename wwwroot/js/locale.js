@@ -4,6 +4,7 @@
 import { formatPartialDate } from './dates.js';
 import { pick } from './languages.js';
 import { format, pluralKey } from './strings.js';
+import { fold } from './text.js';
 
 /**
  * @param {'de'|'en'} lang
@@ -17,8 +18,17 @@ export function createLocale(lang, strings, countries = {}) {
   const numbers = once(() => new Intl.NumberFormat(lang));
   const plurals = once(() => new Intl.PluralRules(lang));
   const regions = once(() => new Intl.DisplayNames([lang], { type: 'region' }));
-  // German sorts ä with a and Ö with O; names are compared as people read them, not by code point.
-  const collator = once(() => new Intl.Collator(lang));
+  // German sorts ä with a and Ö with O: names are compared by their folded form (text.js: case and accents
+  // dropped, ß as ss), the name itself only breaking a tie. For the names the site has this is the order of ICU's
+  // collator in either language (a test pins it against Intl.Collator on all of geodata), without the collator's
+  // data, whose loading alone held a throttled phone's main thread for 130 ms at start.
+  const sortKeys = new Map();
+  const sortKey = (name) => {
+    let key = sortKeys.get(name);
+    if (key === undefined) sortKeys.set(name, key = fold(name));
+    return key;
+  };
+  const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
   const countryNames = new Map(Object.entries(countries));
 
   // Below 1,000 a whole number is written alike in every language the site has (no grouping, ASCII digits): the
@@ -62,18 +72,15 @@ export function createLocale(lang, strings, countries = {}) {
     /** Where a city lies, for a line under its name: "Baden-Württemberg, Deutschland". */
     place: (city) => [city.region, locale.country(city.country)].filter(Boolean).join(', '),
 
-    compare: (a, b) => collator().compare(a, b),
+    compare: (a, b) => byCodePoint(sortKey(a), sortKey(b)) || byCodePoint(a, b),
 
     /**
-     * Makes the formatters every start needs (plural rules, and the collator the names are sorted with), each in a
-     * task of its own (`pause` yields to the page before each): called while the page waits for its data, so that
-     * neither lands in a task that already has work to do.
+     * Makes the formatter every start needs (the plural rules) in a task of its own (`pause` yields to the page
+     * first): called while the page waits for its data, so that it does not land in a task that has work to do.
      */
     async prepare(pause) {
-      for (const make of [plurals, collator]) {
-        await pause();
-        make();
-      }
+      await pause();
+      plurals();
     },
 
     /** Text given in both languages (languages.js): the reader's, else the other with its language. */
