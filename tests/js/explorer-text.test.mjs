@@ -27,7 +27,8 @@ const german = resx('src/MovingCities.Web/Resources/MapText.de.resx');
 const explorerModules = ['explorer.js', 'panel.js', 'list.js', 'filters.js', 'search.js', 'markers.js', 'api.js',
   'history.js', 'main.js', 'combobox.js', 'country-choice.js', 'geo.js', 'basemap.js', 'text.js',
   'timeline-control.js', 'year-chart.js', 'near.js', 'cluster-layer.js', 'share.js', 'embed.js', 'views.js',
-  'outline-layer.js', 'outline-geometry.js', 'outline-worker.js', 'map-boot.js'];
+  'outline-layer.js', 'outline-geometry.js', 'outline-worker.js', 'map-boot.js', 'cluster-source.js',
+  'cluster-worker.js'];
 const sources = Object.fromEntries(explorerModules.map((name) => [name, read(`wwwroot/js/${name}`)]));
 const withoutComments = (code) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
@@ -96,7 +97,7 @@ test('the explorer\'s modules are all checked here', () => {
       }
     }
   }
-  const pure = ['strings.js', 'locale.js', 'dates.js', 'languages.js', 'options.js', 'selection.js', 'url-state.js', 'timeline.js', 'year-range.js', 'nearest.js', 'marker-look.js', 'unknown-filters.js'];
+  const pure = ['strings.js', 'locale.js', 'dates.js', 'languages.js', 'options.js', 'selection.js', 'url-state.js', 'timeline.js', 'year-range.js', 'nearest.js', 'marker-look.js', 'unknown-filters.js', 'cluster-index.js'];
   const unchecked = [...imported].filter((name) => !explorerModules.includes(name) && !pure.includes(name));
   assert.deepEqual(unchecked, [], 'add them to explorerModules above');
   assert.ok(readdirSync(new URL('wwwroot/js/', repo)).includes('explorer.js'));

@@ -1,4 +1,6 @@
-// The cities on the map, clustered: a supercluster index of the shown cities, drawn for the view.
+// The cities on the map, clustered: a supercluster index of the shown cities, drawn for the view. The index lives
+// in a worker (cluster-source.js): what to draw for a view arrives as an answer, and a drawing is superseded by a
+// newer one asked for meanwhile.
 //
 // Only what the view holds is on the map: the clusters and single cities `getClusters` returns for the padded
 // bounds at the current zoom. A filter change rebuilds the index (tens of milliseconds at 100,000 cities) and
@@ -10,6 +12,8 @@
 //
 // Events: 'rendered' after each drawing. City markers' own events (click, keypress) reach the layer's
 // listeners with `event.layer` the marker, as in a FeatureGroup.
+
+import { clusterSource } from './cluster-source.js';
 
 const L = globalThis.L;
 
@@ -27,22 +31,27 @@ export const clusterOptions = Object.freeze({
   // cluster at its members' centre, so two can end up on top of each other; a target a finger can hit needs
   // room of its own (WCAG 2.5.8: 24 px, and a cluster is 40 px wide).
   minSeparation: 40,
+  slice: 16,            // markers added per task while drawing (see _render)
 });
 
 /**
  * @param {object} handlers
  * @param {(slug: string) => L.Marker} handlers.markerFor   the city's marker (made once, reused)
  * @param {(count: number) => L.Icon} handlers.clusterIcon
+ * @param {(a: string, b: string) => number} handlers.compare   the order of names (a fan goes round in it)
  */
 export const ClusterLayer = L.FeatureGroup.extend({
   initialize(handlers) {
     L.FeatureGroup.prototype.initialize.call(this);
     this._handlers = handlers;
-    this._index = null;
-    this._next = null; // { index, slugs } made by index(), installed by draw()
+    this._source = clusterSource();
+    this._index = null; // the number of the index drawn from (cluster-source.js)
+    this._next = null; // { index: a promise of its number, slugs } made by index(), installed by draw()
     this._slugs = new Set();
     this._drawn = new Map(); // key → layer now on the map
     this._clusterMarkers = new Map(); // cluster id (or joined ids) → marker, for the current index
+    this._drawings = 0;
+    this._drawing = Promise.resolve();
   },
 
   onAdd(map) {
@@ -57,28 +66,27 @@ export const ClusterLayer = L.FeatureGroup.extend({
   },
 
   /**
-   * Clusters these cities (GeoJSON point features whose id is the slug) without drawing them: the page can breathe
-   * between the two (explorer.js). Until `draw()` the map shows, moves and opens the previous clusters with the
-   * previous index, since a cluster's id means something only in the index that made it.
+   * Clusters these cities (GeoJSON point features whose id is the slug) without drawing them; resolves once the
+   * index is made. Until `draw()` the map shows, moves and opens the previous clusters with the previous index,
+   * since a cluster's id means something only in the index that made it.
    */
   index(features) {
-    this._next = {
-      index: new globalThis.Supercluster({
-        radius: clusterOptions.radius, minZoom: clusterOptions.minZoom, maxZoom: clusterOptions.clusterMaxZoom,
-      }).load(features),
-      slugs: new Set(features.map((feature) => feature.id)),
-    };
+    const options = { radius: clusterOptions.radius, minZoom: clusterOptions.minZoom, maxZoom: clusterOptions.clusterMaxZoom };
+    this._next = { index: this._source.load(features, options), slugs: new Set(features.map((feature) => feature.id)) };
+    return this._next.index;
   },
 
-  /** Draws the clustered cities for the view, with the index `index()` made last. */
-  draw() {
-    if (this._next) {
-      this._index = this._next.index;
-      this._slugs = this._next.slugs;
+  /** Draws the clustered cities for the view, with the index `index()` made last; resolves when all are placed. */
+  async draw() {
+    const next = this._next;
+    if (next) {
       this._next = null;
+      const index = await next.index;
+      this._index = index;
+      this._slugs = next.slugs;
       this._clusterMarkers.clear();
     }
-    this._render();
+    return this._render();
   },
 
   /** Whether the city is among the clustered (shown) ones. */
@@ -95,34 +103,34 @@ export const ClusterLayer = L.FeatureGroup.extend({
    * Opens a cluster: zooms to where it splits. With `focus`, the first of its parts (in reading order) takes the
    * focus once drawn, so a keyboard user lands inside what they opened.
    */
-  openCluster(marker, { focus = false, animate = true } = {}) {
+  async openCluster(marker, { focus = false, animate = true } = {}) {
     const map = this._map;
-    const leaves = marker.members ? marker.members.flatMap((member) => this._leavesOf(member)) : this._index.getLeaves(marker.clusterId, Infinity);
+    const members = marker.members ?? [{ properties: { cluster: true, cluster_id: marker.clusterId } }];
+    const opened = await this._source.open(this._index, members.filter((m) => m.properties.cluster).map((m) => m.properties.cluster_id));
+    if (this._map !== map) return;
+    const leaves = [...opened.leaves, ...members.filter((m) => !m.properties.cluster)
+      .map((m) => ({ id: m.id, coordinates: m.geometry.coordinates }))];
     const parts = new Set(leaves.map((leaf) => leaf.id));
     if (focus) {
-      map.once('moveend', () => {
-        // A smaller cluster lies wholly inside or wholly outside the opened one: one leaf tells which.
-        const inside = (layer) => parts.has(layer.clusterId === undefined ? layer.citySlug
-          : layer.members ? this._leavesOf(layer.members[0])[0]?.id : this._index.getLeaves(layer.clusterId, 1)[0]?.id);
-        const first = [...this._drawn.values()].find(inside);
+      // The layer asks for its drawing on the same moveend, before this listener; its markers are all placed only
+      // a few tasks later.
+      map.once('moveend', () => this._drawing.then(() => {
+        // A smaller cluster lies wholly inside or wholly outside the opened one: one city tells which.
+        const first = [...this._drawn.values()].find((layer) => parts.has(layer.firstCity));
         first?.getElement()?.focus();
-      });
+      }));
     }
     if (marker.members) {
       // Joined for room only: zoom to where its cities are, which splits it.
-      const bounds = L.latLngBounds(leaves.map((leaf) => [leaf.geometry.coordinates[1], leaf.geometry.coordinates[0]]));
+      const bounds = L.latLngBounds(leaves.map((leaf) => [leaf.coordinates[1], leaf.coordinates[0]]));
       const zoom = Math.max(map.getZoom() + 1, Math.min(map.getBoundsZoom(bounds.pad(0.2)), this.ownZoom));
       if (animate) map.flyTo(bounds.getCenter(), zoom, { duration: 0.5 });
       else map.setView(bounds.getCenter(), zoom, { animate: false });
       return;
     }
-    const zoom = Math.min(this._index.getClusterExpansionZoom(marker.clusterId), map.getMaxZoom());
+    const zoom = Math.min(opened.zoom, map.getMaxZoom());
     if (animate) map.flyTo(marker.getLatLng(), zoom, { duration: 0.5 });
     else map.setView(marker.getLatLng(), zoom, { animate: false });
-  },
-
-  _leavesOf(item) {
-    return item.properties.cluster ? this._index.getLeaves(item.properties.cluster_id, Infinity) : [item];
   },
 
   /**
@@ -165,20 +173,64 @@ export const ClusterLayer = L.FeatureGroup.extend({
       marker.clusterId = item.key;
       marker.members = item.members;
       marker.count = item.count;
+      // The city a smaller cluster is told apart by when a bigger one opens (openCluster).
+      const [first] = item.members;
+      marker.firstCity = first.properties.cluster ? first.properties.first : first.id;
       this._clusterMarkers.set(item.key, marker);
     }
     return marker;
   },
 
+  /**
+   * Asks the index what the view holds and draws it; resolves when all its markers are placed, or at once when a
+   * newer drawing (or the map gone) takes over, which adds what it still needs itself.
+   */
   _render() {
     const map = this._map;
-    if (!map || !this._index) return;
+    if (!map || this._index === null) return Promise.resolve();
+    const drawing = ++this._drawings;
+    const current = () => drawing === this._drawings && this._map === map;
     const zoom = Math.round(map.getZoom());
-    const view = map.getBounds().pad(clusterOptions.padding);
-    const west = Math.max(-180, view.getWest());
-    const east = Math.min(180, view.getEast());
-    const items = this._index.getClusters([west, Math.max(-85, view.getSouth()), east, Math.min(85, view.getNorth())], zoom);
+    const padded = map.getBounds().pad(clusterOptions.padding);
+    const bbox = [Math.max(-180, padded.getWest()), Math.max(-85, padded.getSouth()), Math.min(180, padded.getEast()), Math.min(85, padded.getNorth())];
+    this._drawing = this._source.clusters(this._index, bbox, zoom).then((items) => {
+      // null: the index was dropped for newer ones meanwhile; their drawing is on its way.
+      if (!current() || items === null) return;
+      const next = this._placeAll(items, zoom);
+      const focused = document.activeElement;
+      // A new index can give a new cluster an old one's id: the old marker goes, not only ids no longer drawn.
+      for (const [key, layer] of this._drawn) if (next.get(key) !== layer) this.removeLayer(layer);
+      this._drawn = next;
+      // Making and placing a marker costs a phone a few milliseconds, and the padding holds most of what is drawn
+      // (three quarters of the markers at Europe's zoom): what the view shows comes first, then the rest, a slice
+      // per task, so neither the first view nor a zoom holds the main thread for long.
+      const inView = map.getBounds();
+      const missing = [...next.values()].filter((layer) => !this.hasLayer(layer));
+      const queue = [...missing.filter((layer) => inView.contains(layer.getLatLng())), ...missing.filter((layer) => !inView.contains(layer.getLatLng()))];
+      return new Promise((resolve) => {
+        const slice = () => {
+          if (!current()) return resolve();
+          for (const layer of queue.splice(0, clusterOptions.slice)) this.addLayer(layer);
+          if (queue.length) return setTimeout(slice, 0);
+          // Reading order in the DOM is Tab order: move the kept ones into place (a move loses focus; give it back).
+          const pane = map.getPane('markerPane');
+          for (const layer of next.values()) {
+            const element = layer.getElement();
+            if (element) pane.appendChild(element);
+          }
+          if (focused && focused !== document.activeElement && pane.contains(focused)) focused.focus({ preventScroll: true });
+          this.fire('rendered');
+          resolve();
+        };
+        slice();
+      });
+    });
+    return this._drawing;
+  },
 
+  /** The markers for the index's items at this zoom, by key, in reading order; joined or fanned out for room. */
+  _placeAll(items, zoom) {
+    const map = this._map;
     const placed = items.map((item) => {
       const [lon, lat] = item.geometry.coordinates;
       const latLng = L.latLng(lat, lon);
@@ -193,28 +245,15 @@ export const ClusterLayer = L.FeatureGroup.extend({
       if (item.joined) {
         next.set(item.key, this._joinedMarker(item, latLng));
       } else if (item.properties.cluster) {
-        const key = `c${item.properties.cluster_id}`;
-        next.set(key, this._clusterMarker(item, latLng));
+        next.set(`c${item.properties.cluster_id}`, this._clusterMarker(item, latLng));
       } else {
         const marker = this._handlers.markerFor(item.id);
         if (!marker.getLatLng().equals(latLng)) marker.setLatLng(latLng);
+        marker.firstCity = item.id;
         next.set(item.id, marker);
       }
     }
-
-    const focused = document.activeElement;
-    // A new index can give a new cluster an old one's id: the old marker goes, not only ids no longer drawn.
-    for (const [key, layer] of this._drawn) if (next.get(key) !== layer) this.removeLayer(layer);
-    for (const layer of next.values()) if (!this.hasLayer(layer)) this.addLayer(layer);
-    // Reading order in the DOM is Tab order: move the kept ones into place (a move loses focus; give it back).
-    const pane = map.getPane('markerPane');
-    for (const layer of next.values()) {
-      const element = layer.getElement();
-      if (element) pane.appendChild(element);
-    }
-    if (focused && focused !== document.activeElement && pane.contains(focused)) focused.focus({ preventScroll: true });
-    this._drawn = next;
-    this.fire('rendered');
+    return next;
   },
 
   /** Cities within fanDistance of each other at this zoom get places on a circle around their middle. */
@@ -229,7 +268,7 @@ export const ClusterLayer = L.FeatureGroup.extend({
     }
     for (const group of groups.values()) {
       if (group.length < 2) continue;
-      group.sort((a, b) => (a.item.properties.name ?? '').localeCompare(b.item.properties.name ?? ''));
+      group.sort((a, b) => this._handlers.compare(a.item.properties.name ?? '', b.item.properties.name ?? ''));
       const middle = group.reduce((sum, entry) => sum.add(entry.point), L.point(0, 0)).divideBy(group.length);
       group.forEach((entry, i) => {
         const angle = -Math.PI / 2 + (2 * Math.PI * i) / group.length;
@@ -246,6 +285,7 @@ export const ClusterLayer = L.FeatureGroup.extend({
       marker = L.marker(latLng, { icon: this._handlers.clusterIcon(item.properties.point_count), keyboard: true });
       marker.clusterId = id;
       marker.count = item.properties.point_count;
+      marker.firstCity = item.properties.first;
       this._clusterMarkers.set(id, marker);
     }
     return marker;

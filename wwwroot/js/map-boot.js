@@ -22,7 +22,7 @@ const afterFirstPaint = () => new Promise((resolve) => {
   setTimeout(resolve, 2000);
 });
 
-/** A classic script (Leaflet and supercluster set globals the modules read), run in the order of the calls. */
+/** A classic script (Leaflet sets the global the modules read). */
 const classicScript = (src) => new Promise((resolve, reject) => {
   const script = Object.assign(document.createElement('script'), { src, async: false });
   script.addEventListener('load', resolve);
@@ -32,7 +32,8 @@ const classicScript = (src) => new Promise((resolve, reject) => {
 
 await afterFirstPaint();
 try {
-  await Promise.all([classicScript('/lib/leaflet/leaflet.js'), classicScript('/lib/supercluster/supercluster.min.js')]);
+  // supercluster is not among them: the cluster index runs in a worker, which loads it (cluster-worker.js).
+  await classicScript('/lib/leaflet/leaflet.js');
   await import('./main.js');
 } catch (error) {
   // Without its scripts the explorer cannot say so itself: the map's status does, in the page's language.

@@ -106,8 +106,8 @@ public abstract class BasemapTests<TDatabase>(SeededApp<TDatabase> app) : IClass
         var scripts = document.QuerySelectorAll("script").Where(s => s.GetAttribute("type") != "application/json").ToList();
         Assert.All(scripts, s => Assert.False(string.IsNullOrWhiteSpace(s.GetAttribute("src")), "inline script in the map page"));
         foreach (var src in scripts.Select(s => s.GetAttribute("src")!).Concat(["/js/geo.js", "/css/map.css", "/lib/leaflet/images/marker-icon.png"])
-                     // What map-boot.js loads once the page has painted.
-                     .Concat(["/lib/leaflet/leaflet.js", "/lib/supercluster/supercluster.min.js", "/js/main.js"]))
+                     // What map-boot.js loads once the page has painted, and what the cluster worker loads.
+                     .Concat(["/lib/leaflet/leaflet.js", "/js/main.js", "/js/cluster-worker.js", "/lib/supercluster/supercluster.min.js"]))
             Assert.Equal(HttpStatusCode.OK, (await app.Get(src)).StatusCode);
     }
 }

@@ -320,17 +320,50 @@ public sealed class MapPageTests(BrowserApp app)
         await AssertOutlinesPainted(page);
         Assert.Contains(workers, url => url.EndsWith("/js/outline-worker.js"));
 
-        // An older browser: no OffscreenCanvas, so no worker is started and the same tiles are drawn on the page.
+        // An older browser: no OffscreenCanvas, so no outline worker is started and the same tiles are drawn on the page.
         var old = await app.NewPage();
         await old.AddInitScriptAsync("delete globalThis.OffscreenCanvas;");
-        var oldWorkers = 0;
-        old.Worker += (_, _) => oldWorkers++;
+        var oldWorkers = new List<string>();
+        old.Worker += (_, worker) => oldWorkers.Add(worker.Url);
         await old.GotoAsync("/en");
         await new MapPage(old).WaitUntilReady();
         await AssertOutlinesPainted(old);
         await Expect(old.Locator(".leaflet-control-attribution")).ToContainTextAsync("Natural Earth");
-        Assert.Equal(0, oldWorkers);
+        Assert.DoesNotContain(oldWorkers, url => url.EndsWith("/js/outline-worker.js"));
     }
+
+    [Fact]
+    public async Task Clusters_are_made_by_a_worker_and_by_the_page_itself_where_the_worker_cannot_run()
+    {
+        var page = await app.NewPage();
+        var workers = new List<string>();
+        page.Worker += (_, worker) => workers.Add(worker.Url);
+        await page.GotoAsync("/en");
+        await new MapPage(page).WaitUntilReady();
+        Assert.Contains(workers, url => url.EndsWith("/js/cluster-worker.js"));
+        var drawn = await DrawnMarkers(page);
+        Assert.Contains(drawn, title => title.EndsWith(" cities here: zoom in"));
+        Assert.False(await LoadedOnThePage(page, "/lib/supercluster/supercluster.min.js"), "the page loaded supercluster itself");
+
+        // The worker's script does not arrive (as in a browser without module workers): the page clusters alike.
+        var alone = await app.NewPage();
+        await alone.RouteAsync("**/js/cluster-worker.js", route => route.AbortAsync());
+        await alone.GotoAsync("/en");
+        await new MapPage(alone).WaitUntilReady();
+        Assert.Equal(drawn, await DrawnMarkers(alone));
+        Assert.True(await LoadedOnThePage(alone, "/lib/supercluster/supercluster.min.js"), "the page did not load supercluster");
+
+        // And a cluster opens there too: the map zooms in to where it splits.
+        await alone.Locator(".marker-cluster").First.ClickAsync();
+        await alone.WaitForFunctionAsync("() => Number(new URLSearchParams(location.search).get('view')?.split('/')[0]) > 4");
+    }
+
+    /// <summary>The titles of the markers and clusters on the map, in their order on the page (Tab order).</summary>
+    private static Task<string[]> DrawnMarkers(IPage page) =>
+        page.Locator(".leaflet-marker-pane .leaflet-marker-icon").EvaluateAllAsync<string[]>("markers => markers.map(m => m.title)");
+
+    private static Task<bool> LoadedOnThePage(IPage page, string path) =>
+        page.EvaluateAsync<bool>("path => performance.getEntriesByType('resource').some(r => new URL(r.name).pathname === path)", path);
 
     /// <summary>
     /// The outline tiles are canvases (holding the worker's bitmap, or drawn on the page): copy each onto a scratch
