@@ -10,6 +10,14 @@ import { chosenYears, handlesFor, pushApart } from './year-range.js';
 /** The families' names (docs/design.md): the legend groups the types under them. */
 const familyKeys = { harbour: 'family.harbour', admission: 'family.admission', staying: 'family.staying', stance: 'family.stance' };
 
+/**
+ * Only what differs is written: every write to an option, a checkbox or a class restyles it, even with the value it
+ * already had, and the legend holds a few hundred of them (the regions alone 160), counted again on every change.
+ */
+const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+const setDisabled = (control, disabled) => { if (control.disabled !== disabled) control.disabled = disabled; };
+const setClass = (element, name, on) => { if (element && element.classList.contains(name) !== on) element.classList.toggle(name, on); };
+
 /** Statuses that are no commitment made: shown apart (struck through), never counted unless asked for. */
 const withdrawn = new Set(['revoked', 'rejected']);
 
@@ -64,7 +72,7 @@ export class Filters {
           return option;
         }));
     this.regionOptions = new Map();
-    this.regionCounts = new Map();
+    this.regionCounts = null; // region → cities, from the first showCounts on
 
     const changed = () => this.onChange(this.selection);
     this.typeList.addEventListener('change', changed);
@@ -193,10 +201,11 @@ export class Filters {
   }
 
   #showRegionCounts() {
+    if (!this.regionCounts) return; // the names alone until the counts come
     for (const [name, option] of this.regionOptions) {
       const n = this.regionCounts.get(name) ?? 0;
-      option.textContent = this.locale.text('filters.regionOption', { name, count: n });
-      option.disabled = n === 0 && !option.selected;
+      setText(option, this.locale.text('filters.regionOption', { name, count: n }));
+      setDisabled(option, n === 0 && !option.selected);
     }
   }
 
@@ -220,21 +229,21 @@ export class Filters {
     const { locale } = this;
     // A choice that would show nothing is no choice: it is disabled (kept checked if it was, so it can be unticked).
     const show = (box, count, n) => {
-      count.textContent = locale.number(n);
-      box.disabled = n === 0 && !box.checked;
-      box.closest('li')?.classList.toggle('legend__entry--empty', n === 0);
+      setText(count, locale.number(n));
+      setDisabled(box, n === 0 && !box.checked);
+      setClass(box.closest('li'), 'legend__entry--empty', n === 0);
     };
     for (const [key, count] of this.typeCounts) show(this.checkboxes.get(key), count, typeCounts.get(key) ?? 0);
     for (const [key, count] of this.statusCounts) show(this.statusBoxes.get(key), count, statusCounts.get(key) ?? 0);
     for (const [code, { option, name }] of this.countryOptions) {
       const n = countryCounts.get(code) ?? 0;
-      option.textContent = locale.text('filters.countryOption', { name, count: n });
-      option.disabled = n === 0 && !option.selected;
+      setText(option, locale.text('filters.countryOption', { name, count: n }));
+      setDisabled(option, n === 0 && !option.selected);
     }
     if (this.extraCountry) {
       const { option, codes } = this.extraCountry;
       const count = codes.reduce((sum, code) => sum + (countryCounts.get(code) ?? 0), 0);
-      option.textContent = locale.text('filters.countryOption', { name: this.#namesOf(codes), count });
+      setText(option, locale.text('filters.countryOption', { name: this.#namesOf(codes), count }));
     }
     this.regionCounts = regionCounts;
     this.#showRegionCounts();

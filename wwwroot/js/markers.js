@@ -85,13 +85,22 @@ export function createMarker(feature, icon, title) {
   return L.marker(featureLatLng(feature), { icon, title, keyboard: true, riseOnHover: true });
 }
 
+/** Built with DOM calls like the city's icon: Leaflet's own sets innerHTML, an HTML parse per cluster drawn. */
 const ClusterIcon = L.DivIcon.extend({
   createIcon(oldIcon) {
-    const div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
+    const div = oldIcon && oldIcon.tagName === 'DIV' ? oldIcon : document.createElement('div');
+    const count = document.createElement('span');
+    count.setAttribute('aria-hidden', 'true'); // digits only: the bubble is small; the title says it in words
+    count.textContent = this.options.count;
+    const bubble = document.createElement('div');
+    bubble.append(count);
+    div.replaceChildren(bubble);
+    this._setIconStyles(div, 'icon');
     div.title = this.options.title;
     div.setAttribute('role', 'button');
     return div;
   },
+  createShadow: () => null,
 });
 
 /**
@@ -105,7 +114,7 @@ export function clusterIconFactory(locale) {
     if (!icon) {
       const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
       icon = new ClusterIcon({
-        html: `<div><span aria-hidden="true">${count}</span></div>`, // digits only: the bubble is small
+        count: String(count),
         className: `marker-cluster marker-cluster-${size}`,
         iconSize: L.point(40, 40),
         title: locale.plural('cluster.title', count),

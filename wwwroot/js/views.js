@@ -16,6 +16,7 @@ export function phoneViews(root, map) {
 
   function show(view) {
     root.dataset.view = view;
+    document.body.dataset.view = view; // the page's height follows the view (map.css)
     for (const button of viewButtons) button.setAttribute('aria-pressed', String(button.dataset.viewButton === view));
     if (view === 'map') map.invalidateSize({ pan: false });
   }
