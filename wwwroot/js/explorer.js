@@ -26,6 +26,7 @@ import { YearChart } from './year-chart.js';
 import { formatView, parseView, toSearch } from './url-state.js';
 import { sortOutUnknown } from './unknown-filters.js';
 import { el } from './text.js';
+import { whenShown } from './shown.js';
 import { addressBar, addressOnly, noAddressBar } from './history.js';
 
 const L = globalThis.L;
@@ -148,10 +149,12 @@ export function createExplorer(root, givenOptions) {
     }
     root.dataset.mapState = 'updating';
     const placement = ++placements;
+    // The legend, the chart and the list only where they are shown (shown.js): on a phone they wait for their view.
+    const chartState = state;
     const steps = [
-      () => filters.showCounts(facetCounts(cities, selection)),
+      () => whenShown(page.filters, () => filters.showCounts(facetCounts(cities, selection))),
       () => {
-        chart.show(commitmentsPerYear(cities, selection, bounds), state);
+        whenShown(page.chart, () => chart.show(commitmentsPerYear(cities, selection, bounds), chartState));
         timeline.follow(state.to);
       },
       () => {
@@ -192,9 +195,11 @@ export function createExplorer(root, givenOptions) {
   }
 
   function updateList() {
-    if (!page['only-in-view'].checked) return list.show(shown);
-    const bounds = map.getBounds();
-    list.show(shown.filter((feature) => bounds.contains(featureLatLng(feature))));
+    whenShown(page['city-list'], () => {
+      if (!page['only-in-view'].checked) return list.show(shown);
+      const bounds = map.getBounds();
+      list.show(shown.filter((feature) => bounds.contains(featureLatLng(feature))));
+    });
   }
 
   function markerElement(slug) {

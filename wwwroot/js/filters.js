@@ -5,6 +5,7 @@
 import { countriesOf, countryValue, extraCountryOption } from './country-choice.js';
 import { allStatuses, complete, noSelection, regionsOf, yearBounds } from './selection.js';
 import { el } from './text.js';
+import { whenShown } from './shown.js';
 import { chosenYears, handlesFor, pushApart } from './year-range.js';
 
 /** The families' names (docs/design.md): the legend groups the types under them. */
@@ -172,7 +173,8 @@ export class Filters {
     this.#showYears();
     this.#showExtraCountry(extraCountryOption(s.countries, this.countryOptions));
     this.countrySelect.value = countryValue(s.countries);
-    this.#fillRegions(s.countries, s.regions);
+    // A phone shows the regions in the filter sheet only: 160 options wait until it opens (shown.js).
+    whenShown(this.regionSelect, () => this.#fillRegions(s.countries, s.regions));
     this.resetButton.disabled = s.commitments.length === 0 && s.statuses.length === 0 && s.countries.length === 0
       && s.regions.length === 0 && s.from === null && s.to === null;
   }
