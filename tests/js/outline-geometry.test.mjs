@@ -1,8 +1,8 @@
 // The outline tiles' geometry (wwwroot/js/outline-geometry.js): Leaflet's Web Mercator, which countries a tile
-// draws, and drawing at a border width that does not change with the zoom.
+// draws, and its SVG path data in the tile's own pixels.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { drawTile, project, shapesInTile, shapesOf } from '../../wwwroot/js/outline-geometry.js';
+import { project, shapesInTile, shapesOf, tilePaths } from '../../wwwroot/js/outline-geometry.js';
 
 // The slippy-map tile formula (OpenStreetMap wiki), written independently of project().
 const slippy = (lon, lat, z) => [
@@ -15,15 +15,8 @@ const square = (west, south, east, north, name) => ({
   geometry: { type: 'Polygon', coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] },
 });
 
-/** A 2D context that writes down what is drawn. */
-function recorder() {
-  const calls = [];
-  const context = { calls };
-  for (const name of ['clearRect', 'beginPath', 'moveTo', 'lineTo', 'closePath', 'fill', 'stroke']) {
-    context[name] = (...args) => calls.push([name, ...args, { lineWidth: context.lineWidth, fillStyle: context.fillStyle }]);
-  }
-  return context;
-}
+/** The points of SVG path data written as M/L/Z commands: [[command, x, y], …]. */
+const commands = (data) => [...data.matchAll(/([MLZ])(?:(-?[\d.]+) (-?[\d.]+))?/g)].map(([, c, x, y]) => (c === 'Z' ? [c] : [c, Number(x), Number(y)]));
 
 test('points land where the tile formula puts them, at every zoom', () => {
   for (const [lon, lat] of [[9.17582, 47.66033], [-8.61, 41.15], [28.98, 41.01], [0, 0], [-179.9, -60]]) {
@@ -72,26 +65,31 @@ test('a tile draws only the countries whose box meets it, widened by the border 
   assert.equal(shapesInTile(nearEdge, { x: 1, y: 0, z: 1 }, 256, 0).length, 1);
 });
 
-test('a tile is drawn in its own pixels: scaled points, fill and a border of the same width at any zoom', () => {
+test('a tile is path data in its own pixels: points scaled to the zoom, a tenth of a pixel at most apart from the exact point', () => {
   const shapes = shapesOf([square(8, 47, 10, 48)]);
-  const style = { color: '#8c8c80', weight: 1, fillColor: '#f3f0e8' };
   for (const z of [4, 12]) {
     const [px, py] = project([8, 47]).map((v) => v * 2 ** z);
     const tile = { x: Math.floor(px / 256), y: Math.floor(py / 256), z };
-    const context = recorder();
-    drawTile(context, shapes, tile, 256, style);
-    const names = context.calls.map((c) => c[0]);
-    assert.deepEqual(names.slice(0, 3), ['clearRect', 'beginPath', 'moveTo']);
-    assert.deepEqual(names.slice(-3), ['closePath', 'fill', 'stroke']);
-    const [, x, y] = context.calls[2];
-    assert.ok(Math.abs(x - (px - tile.x * 256)) < 1e-6 && Math.abs(y - (py - tile.y * 256)) < 1e-6);
-    const fill = context.calls.find((c) => c[0] === 'fill');
-    assert.equal(fill[1], 'evenodd');
-    assert.equal(fill[2].fillStyle, '#f3f0e8');
-    assert.equal(context.calls.find((c) => c[0] === 'stroke')[1].lineWidth, 1);
+    const paths = tilePaths(shapes, tile, 256);
+    assert.equal(paths.length, 1);
+    const drawn = commands(paths[0]);
+    assert.deepEqual(drawn.map((c) => c[0]), ['M', 'L', 'L', 'L', 'L', 'Z']);
+    const [, x, y] = drawn[0];
+    assert.ok(Math.abs(x - (px - tile.x * 256)) <= 0.05 && Math.abs(y - (py - tile.y * 256)) <= 0.05, `${x},${y}`);
+    // The square's east edge is 2° (at zoom 12, thousands of pixels) east of its start.
+    const [ex] = project([10, 47]).map((v) => v * 2 ** z);
+    assert.ok(drawn.some(([c, dx]) => c === 'L' && Math.abs(dx - (ex - tile.x * 256)) <= 0.05));
   }
-  // A tile with no country in it is only cleared.
-  const empty = recorder();
-  drawTile(empty, shapes, { x: 0, y: 0, z: 4 }, 256, style);
-  assert.deepEqual(empty.calls.map((c) => c[0]), ['clearRect']);
+  // A tile with no country in it has no path.
+  assert.deepEqual(tilePaths(shapes, { x: 0, y: 0, z: 4 }, 256), []);
+});
+
+test('each ring of a country is closed in the same path (holes by the even-odd rule), points that round together once', () => {
+  const ring = (w, s, e, n) => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+  const withHole = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring(0, 40, 20, 55), ring(5, 45, 10, 50)] } };
+  const [data] = tilePaths(shapesOf([withHole]), { x: 0, y: 0, z: 0 }, 256);
+  assert.deepEqual(commands(data).map((c) => c[0]).join(''), 'MLLLLZMLLLLZ');
+  // At zoom 0 a country a thousandth of a degree wide is one point: moved to, never drawn to again.
+  const tiny = shapesOf([square(9, 47, 9.001, 47.001)]);
+  assert.deepEqual(commands(tilePaths(tiny, { x: 0, y: 0, z: 0 }, 256)[0]).map((c) => c[0]), ['M', 'Z']);
 });

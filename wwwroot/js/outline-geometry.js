@@ -1,6 +1,6 @@
 // The country outlines as shapes on Leaflet's Web Mercator world (EPSG:3857, 256 px wide at zoom 0) and how one
-// map tile of them is drawn. No DOM and no Leaflet: the same code runs in the outline worker and, where a browser
-// has no worker canvas, on the page.
+// map tile of them is drawn, as SVG path data. No DOM and no Leaflet: the same code runs in the outline worker and,
+// where a browser cannot start it, on the page.
 
 /** Leaflet's Spherical Mercator stops at this latitude; the outlines are clipped to it the same way. */
 const maxLatitude = 85.0511287798;
@@ -60,27 +60,34 @@ export function shapesInTile(shapes, { x, y, z }, size, margin = 1) {
   return shapes.filter(({ box }) => box[0] <= right && box[2] >= left && box[1] <= bottom && box[3] >= top);
 }
 
+/** A coordinate in a tile's path: a tenth of a pixel is finer than any screen shows, and keeps the path short. */
+const round = (value) => Math.round(value * 10) / 10;
+
 /**
- * Draws tile {x, y, z} of `size` pixels on a 2D context: land filled, borders stroked `style.weight` pixels wide
- * whatever the zoom (the points are scaled, not the context). Holes follow the even-odd rule, as Leaflet fills.
+ * Tile {x, y, z} of `size` pixels as SVG path data, one string per country that meets it, in the tile's own
+ * pixels: the points are scaled, never the drawing, so a border keeps its width at any zoom. Each ring is closed;
+ * holes are left to the even-odd rule, as Leaflet fills. A point that rounds onto the one before it is left out.
  */
-export function drawTile(context, shapes, tile, size, style) {
+export function tilePaths(shapes, tile, size, margin = 1) {
   const scale = 2 ** tile.z * size / 256;
   const dx = tile.x * size;
   const dy = tile.y * size;
-  context.clearRect(0, 0, size, size);
-  context.fillStyle = style.fillColor;
-  context.strokeStyle = style.color;
-  context.lineWidth = style.weight;
-  context.lineJoin = 'round';
-  for (const shape of shapesInTile(shapes, tile, size, style.weight)) {
-    context.beginPath();
-    for (const ring of shape.rings) {
-      context.moveTo(ring[0] * scale - dx, ring[1] * scale - dy);
-      for (let i = 2; i < ring.length; i += 2) context.lineTo(ring[i] * scale - dx, ring[i + 1] * scale - dy);
-      context.closePath();
+  return shapesInTile(shapes, tile, size, margin).map(({ rings }) => {
+    const parts = [];
+    for (const ring of rings) {
+      let lastX = round(ring[0] * scale - dx);
+      let lastY = round(ring[1] * scale - dy);
+      parts.push(`M${lastX} ${lastY}`);
+      for (let i = 2; i < ring.length; i += 2) {
+        const x = round(ring[i] * scale - dx);
+        const y = round(ring[i + 1] * scale - dy);
+        if (x === lastX && y === lastY) continue;
+        parts.push(`L${x} ${y}`);
+        lastX = x;
+        lastY = y;
+      }
+      parts.push('Z');
     }
-    context.fill('evenodd');
-    context.stroke();
-  }
+    return parts.join('');
+  });
 }

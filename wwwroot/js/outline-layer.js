@@ -1,64 +1,64 @@
-// The country outlines as a Leaflet tile layer whose tiles are drawn by a worker (outline-worker.js) and handed to
-// the page as bitmaps. Tiles rather than one canvas: Leaflet redraws a vector canvas whole on every move, and on
-// a phone that was the map page's longest task; a tile is drawn once per zoom and kept while it is near the view.
-// Browsers without worker canvases (OffscreenCanvas) draw the same tiles on the page, one per task.
+// The country outlines as a Leaflet tile layer of small SVG tiles whose path data a worker works out
+// (outline-worker.js). Tiles rather than one drawing: Leaflet redraws a vector layer whole on every move, and on a
+// phone that was the map page's longest task; a tile is made once per zoom and kept while it is near the view.
+// Where the worker cannot start, the page works the tiles out itself, one per task.
 //
-// What the page still does is kept small, because under a phone's CPU every frame counts (docs/quality.md): the
-// tiles Leaflet asks for in one go travel as one message and come back as one, each bitmap is handed to its
-// canvas without a copy, and the tiles appear at once instead of fading in (a fade restyles and recomposites the
+// SVG rather than canvas: a canvas's pixels are copied to the compositor with every frame that changes it, and
+// under Lighthouse's phone profile (software compositing) those copies were the longest task left on the map's
+// start (docs/quality.md). SVG is painted off the main thread, stays sharp on any screen, and is never a
+// "largest contentful paint". The tiles appear at once instead of fading in (a fade restyles and recomposites the
 // layer on every frame for a fifth of a second after each tile).
 
-import { drawTile, shapesOf } from './outline-geometry.js';
+import { shapesOf, tilePaths } from './outline-geometry.js';
 import { fetchOutlines } from './api.js';
 
 const L = globalThis.L;
+const svgNS = 'http://www.w3.org/2000/svg';
 
 /**
- * Tiles from the worker. `paint(tile, canvas)` resolves true when the canvas shows the tile, false when the
- * outlines could not be read, undefined when the worker broke down (the layer then asks the page instead).
+ * Tiles from the worker. `paths(tile)` resolves with the tile's path data, null when the outlines could not be
+ * read, undefined when the worker broke down (the layer then asks the page instead).
  */
-function workerSource(url, style, onLoad, onBroken) {
+function workerSource(url, margin, onLoad, onBroken) {
   const worker = new Worker(new URL('./outline-worker.js', import.meta.url), { type: 'module' });
-  const pending = new Map(); // id → { canvas, resolve }
+  const pending = new Map(); // id → resolve
   let batch = [];
   let nextId = 0;
   worker.onmessage = ({ data }) => {
     if (data.type === 'ready') onLoad(true);
     else if (data.type === 'failed') onLoad(false);
     else if (data.type === 'tiles') {
-      // One tile per task: a screenful handed over at once, with its canvases' commit, was one long task.
+      // One tile per task: a screenful handed over at once was one long task.
       for (const tile of data.tiles) setTimeout(() => place(tile), 0);
     }
   };
-  const place = ({ id, bitmap }) => {
-    const request = pending.get(id);
+  const place = ({ id, paths }) => {
+    const resolve = pending.get(id);
     pending.delete(id);
-    if (!request) return;
-    if (bitmap) request.canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
-    request.resolve(Boolean(bitmap));
+    resolve?.(paths);
   };
-  // A browser that cannot run module workers reports it here; the page then draws the tiles itself.
+  // A browser that cannot run module workers reports it here; the page then works the tiles out itself.
   worker.onerror = (event) => {
     event.preventDefault();
     worker.terminate();
-    for (const request of pending.values()) request.resolve(undefined);
+    for (const resolve of pending.values()) resolve(undefined);
     pending.clear();
     onBroken();
   };
-  worker.postMessage({ type: 'load', url: new URL(url, location.href).href, style });
+  worker.postMessage({ type: 'load', url: new URL(url, location.href).href, margin });
   const send = () => {
     worker.postMessage({ type: 'tiles', tiles: batch });
     batch = [];
   };
   return {
-    paint: ({ x, y, z }, canvas) => new Promise((resolve) => {
+    paths: ({ x, y, z }, size) => new Promise((resolve) => {
       const id = nextId++;
-      pending.set(id, { canvas, resolve });
+      pending.set(id, resolve);
       // Leaflet creates a view's tiles in one loop: they leave together once it is done.
       if (batch.length === 0) queueMicrotask(send);
-      batch.push({ id, x, y, z, size: canvas.width });
+      batch.push({ id, x, y, z, size });
     }),
-    // Tiles still queued for their canvas are dropped with the layer.
+    // Tiles still waiting for their paths are dropped with the layer.
     stop: () => {
       worker.terminate();
       pending.clear();
@@ -66,21 +66,35 @@ function workerSource(url, style, onLoad, onBroken) {
   };
 }
 
-/** Tiles drawn on the page, each in a task of its own so that a screenful does not block a tap. */
-function pageSource(url, style, onLoad) {
+/** Tiles worked out on the page, each in a task of its own so that a screenful does not block a tap. */
+function pageSource(url, margin, onLoad) {
   const shapes = fetchOutlines(url).then(
     (outlines) => { onLoad(true); return shapesOf(outlines.features); },
     () => { onLoad(false); return null; });
   return {
-    paint: async (tile, canvas) => {
+    paths: async (tile, size) => {
       const loaded = await shapes;
       await new Promise((resolve) => setTimeout(resolve, 0));
-      if (!loaded) return false;
-      drawTile(canvas.getContext('2d'), loaded, tile, canvas.width, style);
-      return true;
+      return loaded ? tilePaths(loaded, tile, size, margin) : null;
     },
     stop: () => {},
   };
+}
+
+/** Fills a tile's SVG with its countries: one path each, styled once on their group. */
+function drawPaths(svg, paths, style) {
+  const group = document.createElementNS(svgNS, 'g');
+  group.setAttribute('fill', style.fillColor);
+  group.setAttribute('fill-rule', 'evenodd');
+  group.setAttribute('stroke', style.color);
+  group.setAttribute('stroke-width', style.weight);
+  group.setAttribute('stroke-linejoin', 'round');
+  for (const data of paths) {
+    const path = document.createElementNS(svgNS, 'path');
+    path.setAttribute('d', data);
+    group.append(path);
+  }
+  svg.append(group);
 }
 
 /**
@@ -95,9 +109,10 @@ export const OutlineLayer = L.GridLayer.extend({
 
   onAdd(map) {
     const onLoad = (loaded) => this.fire('outlinesload', { loaded });
-    const usePage = () => pageSource(this._url, this.options.style, onLoad);
-    this._source = typeof Worker === 'function' && typeof OffscreenCanvas === 'function'
-      ? workerSource(this._url, this.options.style, onLoad, () => { this._source = usePage(); })
+    const margin = this.options.style.weight;
+    const usePage = () => pageSource(this._url, margin, onLoad);
+    this._source = typeof Worker === 'function'
+      ? workerSource(this._url, margin, onLoad, () => { this._source = usePage(); })
       : usePage();
     L.GridLayer.prototype.onAdd.call(this, map);
   },
@@ -109,15 +124,18 @@ export const OutlineLayer = L.GridLayer.extend({
 
   createTile(coords, done) {
     const size = this.getTileSize().x;
-    const canvas = document.createElement('canvas');
-    canvas.width = size;
-    canvas.height = size;
-    const paint = () => this._source.paint(coords, canvas).then((painted) => {
-      if (painted === undefined) paint(); // the worker gave up: the page draws this tile
-      else done(undefined, canvas);
+    const svg = document.createElementNS(svgNS, 'svg');
+    svg.setAttribute('width', size);
+    svg.setAttribute('height', size);
+    svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
+    svg.setAttribute('aria-hidden', 'true');
+    const fill = () => this._source.paths(coords, size).then((paths) => {
+      if (paths === undefined) return fill(); // the worker gave up: the page works this tile out
+      if (paths) drawPaths(svg, paths, this.options.style);
+      done(undefined, svg);
     });
-    paint();
-    return canvas;
+    fill();
+    return svg;
   },
 
   // Leaflet fades a tile in when the map fades; these tiles are shown as they come (see the top of this file).
