@@ -2,7 +2,7 @@
 // draws, and its SVG path data in the tile's own pixels.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { project, shapesInTile, shapesOf, tilePaths } from '../../wwwroot/js/outline-geometry.js';
+import { clipRing, project, shapesInTile, shapesOf, tilePaths } from '../../wwwroot/js/outline-geometry.js';
 
 // The slippy-map tile formula (OpenStreetMap wiki), written independently of project().
 const slippy = (lon, lat, z) => [
@@ -73,15 +73,32 @@ test('a tile is path data in its own pixels: points scaled to the zoom, a tenth 
     const paths = tilePaths(shapes, tile, 256);
     assert.equal(paths.length, 1);
     const drawn = commands(paths[0]);
-    assert.deepEqual(drawn.map((c) => c[0]), ['M', 'L', 'L', 'L', 'L', 'Z']);
-    const [, x, y] = drawn[0];
-    assert.ok(Math.abs(x - (px - tile.x * 256)) <= 0.05 && Math.abs(y - (py - tile.y * 256)) <= 0.05, `${x},${y}`);
-    // The square's east edge is 2° (at zoom 12, thousands of pixels) east of its start.
-    const [ex] = project([10, 47]).map((v) => v * 2 ** z);
-    assert.ok(drawn.some(([c, dx]) => c === 'L' && Math.abs(dx - (ex - tile.x * 256)) <= 0.05));
+    assert.equal(drawn[0][0], 'M');
+    assert.equal(drawn.at(-1)[0], 'Z');
+    const corner = [px - tile.x * 256, py - tile.y * 256];
+    assert.ok(drawn.some(([, x, y]) => Math.abs(x - corner[0]) <= 0.05 && Math.abs(y - corner[1]) <= 0.05), `no point at ${corner}`);
+    // Every point lies on the tile or within a border's width (1 px) of it.
+    for (const [c, x, y] of drawn) if (c !== 'Z') assert.ok(x >= -1 && x <= 257 && y >= -1 && y <= 257, `${x},${y} at zoom ${z}`);
+    // At zoom 4 the square (some 23 px wide) lies whole in the tile: four corners and back to the first.
+    if (z === 4) assert.deepEqual(drawn.map((c) => c[0]), ['M', 'L', 'L', 'L', 'L', 'Z']);
+    // At zoom 12 it is thousands of pixels wide: its edges are cut where the widened tile ends.
+    if (z === 12) assert.ok(drawn.some(([, x, y]) => x === 257 || y === -1), paths[0]);
   }
   // A tile with no country in it has no path.
   assert.deepEqual(tilePaths(shapes, { x: 0, y: 0, z: 4 }, 256), []);
+});
+
+test('a ring is clipped to the widened tile: a country around the tile becomes its square, one beside it nothing', () => {
+  const around = clipRing([-10, -10, 300, -10, 300, 300, -10, 300], -1, 257);
+  const corners = (ring) => Array.from({ length: ring.length / 2 }, (_, i) => `${ring[2 * i]},${ring[2 * i + 1]}`).sort();
+  assert.deepEqual(corners(around), ['-1,-1', '-1,257', '257,-1', '257,257']);
+  // A triangle with one corner inside: that corner and the two points where its sides leave the square.
+  assert.deepEqual(corners(clipRing([100, 100, 400, 100, 100, 400], 0, 256)), ['100,100', '100,256', '244,256', '256,100', '256,244'].sort());
+  assert.deepEqual(clipRing([300, 300, 400, 300, 400, 400], 0, 256), []);
+  // A country whose box meets the tile but whose land does not (an L around its corner) draws nothing there.
+  const ell = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[0, 0], [30, 0], [30, 5], [5, 5], [5, 30], [0, 30], [0, 0]]] } };
+  const [ex, ey] = project([15, 15]).map((v) => v * 2 ** 6);
+  assert.deepEqual(tilePaths(shapesOf([ell]), { x: Math.floor(ex / 256), y: Math.floor(ey / 256), z: 6 }, 256), []);
 });
 
 test('each ring of a country is closed in the same path (holes by the even-odd rule), points that round together once', () => {

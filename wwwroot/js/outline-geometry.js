@@ -64,23 +64,62 @@ export function shapesInTile(shapes, { x, y, z }, size, margin = 1) {
 const round = (value) => Math.round(value * 10) / 10;
 
 /**
+ * A ring ([x0, y0, x1, y1, …] in the tile's pixels) clipped to the square from `low` to `high` on both axes
+ * (Sutherland–Hodgman, one side at a time). Clipping each ring alone keeps the even-odd rule's holes; the edges it
+ * adds lie on the square, which is drawn a border's width beyond the tile so that they are never seen.
+ */
+export function clipRing(points, low, high) {
+  const sides = [
+    [(x) => x >= low, (ax, ay, bx, by) => [low, ay + (by - ay) * (low - ax) / (bx - ax)]],
+    [(x) => x <= high, (ax, ay, bx, by) => [high, ay + (by - ay) * (high - ax) / (bx - ax)]],
+    [(x, y) => y >= low, (ax, ay, bx, by) => [ax + (bx - ax) * (low - ay) / (by - ay), low]],
+    [(x, y) => y <= high, (ax, ay, bx, by) => [ax + (bx - ax) * (high - ay) / (by - ay), high]],
+  ];
+  let ring = points;
+  for (const [inside, cross] of sides) {
+    const clipped = [];
+    const n = ring.length / 2;
+    for (let i = 0; i < n; i++) {
+      const ax = ring[2 * ((i + n - 1) % n)], ay = ring[2 * ((i + n - 1) % n) + 1];
+      const bx = ring[2 * i], by = ring[2 * i + 1];
+      const aIn = inside(ax, ay), bIn = inside(bx, by);
+      if (bIn !== aIn) clipped.push(...cross(ax, ay, bx, by));
+      if (bIn) clipped.push(bx, by);
+    }
+    ring = clipped;
+    if (ring.length === 0) break;
+  }
+  return ring;
+}
+
+/**
  * Tile {x, y, z} of `size` pixels as SVG path data, one string per country that meets it, in the tile's own
- * pixels: the points are scaled, never the drawing, so a border keeps its width at any zoom. Each ring is closed;
- * holes are left to the even-odd rule, as Leaflet fills. A point that rounds onto the one before it is left out.
+ * pixels: the points are scaled, never the drawing, so a border keeps its width at any zoom. Each ring is clipped
+ * to the tile widened by `margin` (at street level a country's whole outline would be tens of kilobytes per tile)
+ * and closed; holes are left to the even-odd rule, as Leaflet fills. A point that rounds onto the one before it is
+ * left out.
  */
 export function tilePaths(shapes, tile, size, margin = 1) {
   const scale = 2 ** tile.z * size / 256;
   const dx = tile.x * size;
   const dy = tile.y * size;
-  return shapesInTile(shapes, tile, size, margin).map(({ rings }) => {
+  const paths = [];
+  for (const { rings } of shapesInTile(shapes, tile, size, margin)) {
     const parts = [];
     for (const ring of rings) {
-      let lastX = round(ring[0] * scale - dx);
-      let lastY = round(ring[1] * scale - dy);
+      const scaled = new Float64Array(ring.length);
+      for (let i = 0; i < ring.length; i += 2) {
+        scaled[i] = ring[i] * scale - dx;
+        scaled[i + 1] = ring[i + 1] * scale - dy;
+      }
+      const clipped = clipRing(scaled, -margin, size + margin);
+      if (clipped.length === 0) continue;
+      let lastX = round(clipped[0]);
+      let lastY = round(clipped[1]);
       parts.push(`M${lastX} ${lastY}`);
-      for (let i = 2; i < ring.length; i += 2) {
-        const x = round(ring[i] * scale - dx);
-        const y = round(ring[i + 1] * scale - dy);
+      for (let i = 2; i < clipped.length; i += 2) {
+        const x = round(clipped[i]);
+        const y = round(clipped[i + 1]);
         if (x === lastX && y === lastY) continue;
         parts.push(`L${x} ${y}`);
         lastX = x;
@@ -88,6 +127,7 @@ export function tilePaths(shapes, tile, size, margin = 1) {
       }
       parts.push('Z');
     }
-    return parts.join('');
-  });
+    if (parts.length) paths.push(parts.join(''));
+  }
+  return paths;
 }

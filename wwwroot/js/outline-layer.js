@@ -1,13 +1,13 @@
-// The country outlines as a Leaflet tile layer of small SVG tiles whose path data a worker works out
-// (outline-worker.js). Tiles rather than one drawing: Leaflet redraws a vector layer whole on every move, and on a
+// The country outlines as a Leaflet tile layer of SVG tiles whose path data, clipped to each tile, a worker works
+// out (outline-worker.js). Tiles rather than one drawing: Leaflet redraws a vector layer whole on every move, and on a
 // phone that was the map page's longest task; a tile is made once per zoom and kept while it is near the view.
 // Where the worker cannot start, the page works the tiles out itself, one per task.
 //
 // SVG rather than canvas: a canvas's pixels are copied to the compositor with every frame that changes it, and
 // under Lighthouse's phone profile (software compositing) those copies were the longest task left on the map's
-// start (docs/quality.md). SVG is painted off the main thread, stays sharp on any screen, and is never a
-// "largest contentful paint". The tiles appear at once instead of fading in (a fade restyles and recomposites the
-// layer on every frame for a fifth of a second after each tile).
+// start (docs/quality.md). SVG is rastered off the main thread and stays sharp on any screen; unlike an image
+// tile it is never a "largest contentful paint". The tiles appear at once instead of fading in (a fade restyles
+// and recomposites the layer on every frame for a fifth of a second after each tile).
 
 import { shapesOf, tilePaths } from './outline-geometry.js';
 import { fetchOutlines } from './api.js';
@@ -16,11 +16,17 @@ const L = globalThis.L;
 const svgNS = 'http://www.w3.org/2000/svg';
 
 /**
- * Tiles from the worker. `paths(tile)` resolves with the tile's path data, null when the outlines could not be
- * read, undefined when the worker broke down (the layer then asks the page instead).
+ * Tiles from the worker, or null where no module worker can be made. `paths(tile, size)` resolves with the tile's
+ * path data, null when the outlines could not be read, undefined when the worker broke down (the layer then asks
+ * the page instead).
  */
 function workerSource(url, margin, onLoad, onBroken) {
-  const worker = new Worker(new URL('./outline-worker.js', import.meta.url), { type: 'module' });
+  let worker;
+  try {
+    worker = new Worker(new URL('./outline-worker.js', import.meta.url), { type: 'module' });
+  } catch {
+    return null; // older browsers throw here rather than report an error event
+  }
   const pending = new Map(); // id → resolve
   let batch = [];
   let nextId = 0;
@@ -37,7 +43,7 @@ function workerSource(url, margin, onLoad, onBroken) {
     pending.delete(id);
     resolve?.(paths);
   };
-  // A browser that cannot run module workers reports it here; the page then works the tiles out itself.
+  // A worker whose script cannot be loaded or run reports it here; the page then works the tiles out itself.
   worker.onerror = (event) => {
     event.preventDefault();
     worker.terminate();
@@ -111,9 +117,8 @@ export const OutlineLayer = L.GridLayer.extend({
     const onLoad = (loaded) => this.fire('outlinesload', { loaded });
     const margin = this.options.style.weight;
     const usePage = () => pageSource(this._url, margin, onLoad);
-    this._source = typeof Worker === 'function'
-      ? workerSource(this._url, margin, onLoad, () => { this._source = usePage(); })
-      : usePage();
+    this._source = (typeof Worker === 'function' && workerSource(this._url, margin, onLoad, () => { this._source = usePage(); }))
+      || usePage();
     L.GridLayer.prototype.onAdd.call(this, map);
   },
 
@@ -131,6 +136,7 @@ export const OutlineLayer = L.GridLayer.extend({
     svg.setAttribute('aria-hidden', 'true');
     const fill = () => this._source.paths(coords, size).then((paths) => {
       if (paths === undefined) return fill(); // the worker gave up: the page works this tile out
+      if (!this._isCurrent(coords, svg)) return; // pruned while its paths were on their way
       if (paths) drawPaths(svg, paths, this.options.style);
       done(undefined, svg);
     });
@@ -138,9 +144,18 @@ export const OutlineLayer = L.GridLayer.extend({
     return svg;
   },
 
+  /**
+   * Whether `tile` is still the layer's tile at `coords`. Leaflet marks whatever tile now holds the coordinates as
+   * loaded, so a late answer for a pruned tile would mark its empty successor (and prune the tiles behind it).
+   */
+  _isCurrent(coords, tile) {
+    return this._map !== null && this._map !== undefined && this._tiles[this._tileCoordsToKey(coords)]?.el === tile;
+  },
+
   // Leaflet fades a tile in when the map fades; these tiles are shown as they come (see the top of this file).
   // Leaflet 1.9 (package.json pins it) reads the map's _fadeAnimated here and nowhere else for tiles.
   _tileReady(coords, error, tile) {
+    if (!this._map) return; // the layer was removed while the tile was on its way
     const fade = this._map._fadeAnimated;
     this._map._fadeAnimated = false;
     try {

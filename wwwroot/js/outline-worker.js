@@ -1,6 +1,6 @@
 // The outline tiles worked out away from the page: this worker downloads and reads the outlines once, then answers
-// each tile request with the tile's SVG path data. Projecting and clipping the land was costly on a phone's main
-// thread (docs/quality.md); here it no longer delays a tap or a marker.
+// each tile request with the tile's SVG path data: the shapes are projected once, and each tile's rings scaled and
+// clipped to it. On a phone's main thread that work delayed taps and markers (docs/quality.md); here it does not.
 //
 // Messages in:  { type: 'load', url, margin }                     once, first (margin: the border's width)
 //               { type: 'tiles', tiles: [{ id, x, y, z, size }] }  any number
