@@ -27,7 +27,7 @@ const german = resx('src/MovingCities.Web/Resources/MapText.de.resx');
 const explorerModules = ['explorer.js', 'panel.js', 'list.js', 'filters.js', 'search.js', 'markers.js', 'api.js',
   'history.js', 'main.js', 'combobox.js', 'country-choice.js', 'geo.js', 'basemap.js', 'text.js',
   'timeline-control.js', 'year-chart.js', 'near.js', 'cluster-layer.js', 'share.js', 'embed.js', 'views.js',
-  'outline-layer.js', 'outline-geometry.js', 'outline-worker.js', 'map-boot.js', 'cluster-source.js', 'shown.js',
+  'outline-layer.js', 'outline-geometry.js', 'outline-worker.js', 'map-boot.js', 'after-paint.js', 'cluster-source.js', 'shown.js',
   'cluster-worker.js'];
 const sources = Object.fromEntries(explorerModules.map((name) => [name, read(`wwwroot/js/${name}`)]));
 const withoutComments = (code) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');

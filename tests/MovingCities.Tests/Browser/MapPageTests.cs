@@ -431,11 +431,16 @@ public sealed class MapPageTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task City_and_news_pages_draw_a_small_map_of_their_cities()
+    public async Task City_and_news_pages_draw_a_small_map_of_their_cities_once_the_page_has_painted()
     {
         var page = await app.NewPage();
         await page.GotoAsync("/en/cities/konstanz");
         await Expect(page.Locator("[data-mini-map] path.leaflet-interactive")).ToHaveCountAsync(1);
+        var times = await page.EvaluateAsync<double[]>(@"() => [
+            performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+            performance.getEntriesByType('resource').find((r) => r.name.endsWith('/lib/leaflet/leaflet.js'))?.startTime ?? -1]");
+        Assert.True(times[0] > 0, "no first contentful paint recorded");
+        Assert.True(times[1] >= times[0], $"leaflet.js asked for at {times[1]} ms, the first contentful paint at {times[0]} ms");
 
         await page.GotoAsync($"/de/news/{ConferencePost}");
         await Expect(page.Locator("[data-mini-map] path.leaflet-interactive")).ToHaveCountAsync(11);
