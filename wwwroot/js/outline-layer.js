@@ -149,7 +149,7 @@ export const OutlineLayer = L.GridLayer.extend({
    * loaded, so a late answer for a pruned tile would mark its empty successor (and prune the tiles behind it).
    */
   _isCurrent(coords, tile) {
-    return this._map !== null && this._map !== undefined && this._tiles[this._tileCoordsToKey(coords)]?.el === tile;
+    return Boolean(this._map) && this._tiles[this._tileCoordsToKey(coords)]?.el === tile;
   },
 
   // Leaflet fades a tile in when the map fades; these tiles are shown as they come (see the top of this file).
